@@ -1,0 +1,593 @@
+//! The world map: countries with codes, names, populations and polygons, read from GeoJSON.
+//!
+//! This module knows nothing of egui or of how the map is drawn. It turns a GeoJSON
+//! `FeatureCollection` into a validated [`World`] in one step, so that nothing downstream
+//! sees a country without a code, a ring with too few points or a coordinate that is not a
+//! number.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use geojson::{GeoJson, GeometryValue, JsonObject, JsonValue};
+
+/// Property names tried, in order, for a country's ISO 3166-1 alpha-3 code.
+pub const CODE_PROPERTIES: &[&str] = &["iso_a3", "ISO_A3", "ADM0_A3", "A3", "adm0_a3", "id"];
+/// Property names tried, in order, for a country's display name.
+pub const NAME_PROPERTIES: &[&str] = &["name", "NAME", "ADMIN", "admin", "NAME_EN", "name_en"];
+
+/// Files larger than this are refused before they are read, so a huge file cannot exhaust memory.
+pub const MAX_WORLD_FILE_BYTES: u64 = 64 * 1024 * 1024;
+
+/// A longitude/latitude pair in degrees (WGS 84), longitude first as in GeoJSON.
+pub type LonLat = [f64; 2];
+
+/// A polygon: the first ring is the exterior, the others are holes. Rings are closed
+/// (first point equals last point).
+///
+/// Rings that crossed the antimeridian in the source are stored *unwrapped*: their longitudes
+/// are continuous, so they may run past ±180° (Fiji's eastern islands sit near 181°). The map
+/// draws such polygons a second time shifted by 360°, and hit-testing tries both.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Polygon {
+    pub rings: Vec<Vec<LonLat>>,
+}
+
+impl Polygon {
+    /// The exterior ring.
+    pub fn exterior(&self) -> &[LonLat] {
+        self.rings.first().map_or(&[], Vec::as_slice)
+    }
+
+    /// The bounding box of the exterior ring.
+    pub fn bbox(&self) -> BBox {
+        BBox::of_points(self.exterior())
+    }
+}
+
+/// An axis-aligned box in longitude/latitude degrees.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct BBox {
+    pub min: LonLat,
+    pub max: LonLat,
+}
+
+impl BBox {
+    /// The empty box: the union of it with anything is that thing.
+    pub const EMPTY: Self = Self {
+        min: [f64::INFINITY, f64::INFINITY],
+        max: [f64::NEG_INFINITY, f64::NEG_INFINITY],
+    };
+
+    /// The smallest box holding every point.
+    pub fn of_points(points: &[LonLat]) -> Self {
+        points.iter().fold(Self::EMPTY, |b, p| b.with_point(*p))
+    }
+
+    /// This box grown to hold `p`.
+    pub fn with_point(self, p: LonLat) -> Self {
+        Self {
+            min: [self.min[0].min(p[0]), self.min[1].min(p[1])],
+            max: [self.max[0].max(p[0]), self.max[1].max(p[1])],
+        }
+    }
+
+    /// The smallest box holding both.
+    pub fn union(self, other: Self) -> Self {
+        Self {
+            min: [self.min[0].min(other.min[0]), self.min[1].min(other.min[1])],
+            max: [self.max[0].max(other.max[0]), self.max[1].max(other.max[1])],
+        }
+    }
+
+    /// Whether the point is inside or on the edge.
+    pub fn contains(&self, p: LonLat) -> bool {
+        p[0] >= self.min[0] && p[0] <= self.max[0] && p[1] >= self.min[1] && p[1] <= self.max[1]
+    }
+
+    /// Whether nothing was ever added.
+    pub fn is_empty(&self) -> bool {
+        self.min[0] > self.max[0]
+    }
+}
+
+/// A population estimate and the year it is for.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Population {
+    pub count: u64,
+    pub year: i32,
+}
+
+/// One feature of the world file.
+#[derive(Clone, Debug)]
+pub struct Country {
+    /// ISO 3166-1 alpha-3, or a stable user-assigned code for places ISO does not list.
+    pub code: String,
+    pub name: String,
+    pub population: Option<Population>,
+    pub polygons: Vec<Polygon>,
+    pub bbox: BBox,
+}
+
+/// All countries of a world file, with a lookup by code.
+#[derive(Clone, Debug, Default)]
+pub struct World {
+    countries: Vec<Country>,
+    by_code: HashMap<String, usize>,
+}
+
+/// Which properties hold a feature's code and name. `None` means: detect among the usual names.
+#[derive(Clone, Debug, Default)]
+pub struct WorldOptions {
+    pub code_property: Option<String>,
+    pub name_property: Option<String>,
+}
+
+/// Why a world file could not be used. Every variant names the file.
+#[derive(Debug, thiserror::Error)]
+pub enum WorldError {
+    #[error("{path}: cannot read the file: {source}")]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error(
+        "{path}: the file is {size_bytes} bytes; world files over {max_bytes} bytes are refused"
+    )]
+    TooLarge {
+        path: PathBuf,
+        size_bytes: u64,
+        max_bytes: u64,
+    },
+    #[error(
+        "{path}: the file is not UTF-8 text (first bad byte at offset {offset}); expected GeoJSON"
+    )]
+    NotUtf8 { path: PathBuf, offset: usize },
+    #[error("{path}:{line}:{column}: not valid GeoJSON: {message}")]
+    Json {
+        path: PathBuf,
+        line: usize,
+        column: usize,
+        message: String,
+    },
+    #[error(
+        "{path}: the file is a bare {found}; expected a FeatureCollection of countries \
+         (wrap it as {{\"type\": \"FeatureCollection\", \"features\": [...]}})"
+    )]
+    NotFeatureCollection { path: PathBuf, found: String },
+    #[error("{path}: the FeatureCollection has no features")]
+    NoFeatures { path: PathBuf },
+    #[error(
+        "{path}: no feature has a country-code property; tried {tried}. \
+         Name the property with --code-property"
+    )]
+    NoCodeProperty { path: PathBuf, tried: String },
+    #[error("{path}: {count} features have problems:\n{}", problems.join("\n"))]
+    Features {
+        path: PathBuf,
+        count: usize,
+        problems: Vec<String>,
+    },
+}
+
+/// At most this many per-feature problems are listed, so a broken file of a million features
+/// gives a readable message.
+const MAX_LISTED_PROBLEMS: usize = 20;
+
+impl World {
+    /// Reads and validates a world file.
+    pub fn load(path: &Path, options: &WorldOptions) -> Result<Self, WorldError> {
+        let metadata = std::fs::metadata(path).map_err(|source| WorldError::Io {
+            path: path.to_owned(),
+            source,
+        })?;
+        if metadata.len() > MAX_WORLD_FILE_BYTES {
+            return Err(WorldError::TooLarge {
+                path: path.to_owned(),
+                size_bytes: metadata.len(),
+                max_bytes: MAX_WORLD_FILE_BYTES,
+            });
+        }
+        let bytes = std::fs::read(path).map_err(|source| WorldError::Io {
+            path: path.to_owned(),
+            source,
+        })?;
+        Self::from_bytes(path, &bytes, options)
+    }
+
+    /// Validates a world file already in memory. `path` is only used in messages.
+    pub fn from_bytes(
+        path: &Path,
+        bytes: &[u8],
+        options: &WorldOptions,
+    ) -> Result<Self, WorldError> {
+        let text = std::str::from_utf8(bytes).map_err(|e| WorldError::NotUtf8 {
+            path: path.to_owned(),
+            offset: e.valid_up_to(),
+        })?;
+        let geojson: GeoJson = serde_json::from_str(text).map_err(|e| WorldError::Json {
+            path: path.to_owned(),
+            line: e.line(),
+            column: e.column(),
+            message: e.to_string(),
+        })?;
+        let features = match geojson {
+            GeoJson::FeatureCollection(fc) => fc.features,
+            GeoJson::Feature(_) => {
+                return Err(WorldError::NotFeatureCollection {
+                    path: path.to_owned(),
+                    found: "Feature".to_owned(),
+                });
+            }
+            GeoJson::Geometry(g) => {
+                return Err(WorldError::NotFeatureCollection {
+                    path: path.to_owned(),
+                    found: format!("{} geometry", g.value.type_name()),
+                });
+            }
+        };
+        if features.is_empty() {
+            return Err(WorldError::NoFeatures {
+                path: path.to_owned(),
+            });
+        }
+
+        let props = || features.iter().filter_map(|f| f.properties.as_ref());
+        let code_key = match &options.code_property {
+            Some(key) => key.clone(),
+            None => {
+                detect_key(props(), CODE_PROPERTIES).ok_or_else(|| WorldError::NoCodeProperty {
+                    path: path.to_owned(),
+                    tried: CODE_PROPERTIES.join(", "),
+                })?
+            }
+        };
+        let name_key = match &options.name_property {
+            Some(key) => Some(key.clone()),
+            None => detect_key(props(), NAME_PROPERTIES),
+        };
+
+        let mut problems = Vec::new();
+        let mut countries: Vec<Country> = Vec::with_capacity(features.len());
+        let mut by_code = HashMap::with_capacity(features.len());
+        for (index, feature) in features.into_iter().enumerate() {
+            let properties = feature.properties.unwrap_or_default();
+            let code = match properties.get(&code_key).and_then(code_string) {
+                Some(code) => code,
+                None => {
+                    problems.push(format!(
+                        "feature {index}: property \"{code_key}\" is missing or empty; expected a country code"
+                    ));
+                    continue;
+                }
+            };
+            let name = name_key
+                .as_ref()
+                .and_then(|k| properties.get(k))
+                .and_then(JsonValue::as_str)
+                .map_or_else(|| code.clone(), str::to_owned);
+            let label = format!("feature {index} ({code}, {name})");
+            let polygons = match feature.geometry.map(|g| g.value) {
+                Some(GeometryValue::Polygon { coordinates }) => {
+                    polygon_from(&coordinates).map(|p| vec![p])
+                }
+                Some(GeometryValue::MultiPolygon { coordinates }) => {
+                    coordinates.iter().map(|p| polygon_from(p)).collect()
+                }
+                Some(other) => Err(format!(
+                    "geometry is a {}; expected Polygon or MultiPolygon",
+                    other.type_name()
+                )),
+                None => Err("has no geometry; expected Polygon or MultiPolygon".to_owned()),
+            };
+            let polygons = match polygons {
+                Ok(p) => p,
+                Err(why) => {
+                    problems.push(format!("{label}: {why}"));
+                    continue;
+                }
+            };
+            if let Some(&first) = by_code.get(&code) {
+                problems.push(format!(
+                    "{label}: code {code} is already used by feature {first}; codes must be unique"
+                ));
+                continue;
+            }
+            let population = population_from(&properties);
+            let bbox = polygons.iter().fold(BBox::EMPTY, |b, p| b.union(p.bbox()));
+            by_code.insert(code.clone(), countries.len());
+            countries.push(Country {
+                code,
+                name,
+                population,
+                polygons,
+                bbox,
+            });
+        }
+        if !problems.is_empty() {
+            let count = problems.len();
+            if count > MAX_LISTED_PROBLEMS {
+                problems.truncate(MAX_LISTED_PROBLEMS);
+                problems.push(format!("… and {} more", count - MAX_LISTED_PROBLEMS));
+            }
+            return Err(WorldError::Features {
+                path: path.to_owned(),
+                count,
+                problems,
+            });
+        }
+        Ok(Self { countries, by_code })
+    }
+
+    /// Every country, in file order. A country's index here is its stable id for this world.
+    pub fn countries(&self) -> &[Country] {
+        &self.countries
+    }
+
+    /// The country with this code.
+    pub fn by_code(&self, code: &str) -> Option<&Country> {
+        self.index_of(code).map(|i| &self.countries[i])
+    }
+
+    /// The index of the country with this code.
+    pub fn index_of(&self, code: &str) -> Option<usize> {
+        self.by_code.get(code).copied()
+    }
+
+    /// Whether this world knows the code.
+    pub fn has_code(&self, code: &str) -> bool {
+        self.by_code.contains_key(code)
+    }
+}
+
+/// The first key of `candidates` that most features have, so one odd feature does not decide.
+fn detect_key<'a>(
+    objects: impl Iterator<Item = &'a JsonObject>,
+    candidates: &[&str],
+) -> Option<String> {
+    let mut counts = vec![0usize; candidates.len()];
+    for object in objects {
+        for (i, key) in candidates.iter().enumerate() {
+            if object.get(*key).and_then(code_string).is_some() {
+                counts[i] += 1;
+            }
+        }
+    }
+    let best = counts.iter().copied().max().unwrap_or(0);
+    (best > 0)
+        .then(|| counts.iter().position(|&c| c == best))
+        .flatten()
+        .map(|i| candidates[i].to_owned())
+}
+
+/// A code given as a non-empty string, or as a number (world-atlas uses numeric ids).
+fn code_string(value: &JsonValue) -> Option<String> {
+    match value {
+        JsonValue::String(s) if !s.trim().is_empty() && s != "-99" => Some(s.trim().to_owned()),
+        JsonValue::Number(n) => Some(n.to_string()),
+        _ => None,
+    }
+}
+
+fn population_from(properties: &JsonObject) -> Option<Population> {
+    let count = ["pop_est", "POP_EST"]
+        .iter()
+        .find_map(|k| properties.get(*k).and_then(JsonValue::as_f64))?;
+    let year = ["pop_year", "POP_YEAR"]
+        .iter()
+        .find_map(|k| properties.get(*k).and_then(JsonValue::as_i64))
+        .unwrap_or(0);
+    (count.is_finite() && count >= 0.0).then_some(Population {
+        count: count as u64,
+        year: year as i32,
+    })
+}
+
+/// Checks one GeoJSON polygon and unwraps its rings across the antimeridian.
+fn polygon_from(rings: &[Vec<geojson::Position>]) -> Result<Polygon, String> {
+    if rings.is_empty() {
+        return Err("a polygon has no rings".to_owned());
+    }
+    let mut out = Vec::with_capacity(rings.len());
+    for (ring_index, ring) in rings.iter().enumerate() {
+        let mut points: Vec<LonLat> = Vec::with_capacity(ring.len());
+        for (i, position) in ring.iter().enumerate() {
+            let (lon, lat) = match position.as_slice() {
+                [lon, lat, ..] => (*lon, *lat),
+                _ => {
+                    return Err(format!(
+                        "ring {ring_index}, point {i}: a position needs two numbers"
+                    ));
+                }
+            };
+            if !lon.is_finite() || !lat.is_finite() || lon.abs() > 540.0 || lat.abs() > 90.0 {
+                return Err(format!(
+                    "ring {ring_index}, point {i}: coordinate ({lon}, {lat}) is out of range; \
+                     expected longitude -180..180 and latitude -90..90"
+                ));
+            }
+            points.push([lon, lat]);
+        }
+        if points.len() < 4 {
+            return Err(format!(
+                "ring {ring_index} has {} points; a closed ring needs at least 4",
+                points.len()
+            ));
+        }
+        if points.first() != points.last() {
+            return Err(format!(
+                "ring {ring_index} is not closed: it starts at {:?} and ends at {:?}",
+                points[0],
+                points[points.len() - 1]
+            ));
+        }
+        if let Some(ring) = normalise_ring(points) {
+            out.push(ring);
+        }
+    }
+    if out.is_empty() {
+        return Err("every ring is degenerate (it only hugs a pole)".to_owned());
+    }
+    // If the exterior was dropped (spherical data sometimes draws a pole as a tiny circle), the
+    // largest remaining ring is the outside.
+    if let Some(largest) =
+        (0..out.len()).max_by(|&a, &b| ring_area(&out[a]).total_cmp(&ring_area(&out[b])))
+    {
+        out.swap(0, largest);
+    }
+    // A hole unwrapped on its own may land 360° away from its exterior: bring it back.
+    let exterior_mid = {
+        let b = BBox::of_points(&out[0]);
+        (b.min[0] + b.max[0]) / 2.0
+    };
+    for hole in out.iter_mut().skip(1) {
+        let b = BBox::of_points(hole);
+        let mid = (b.min[0] + b.max[0]) / 2.0;
+        let shift = ((exterior_mid - mid) / 360.0).round() * 360.0;
+        if shift != 0.0 {
+            hole.iter_mut().for_each(|p| p[0] += shift);
+        }
+    }
+    Ok(Polygon { rings: out })
+}
+
+/// Planar |area| of a closed ring, in square degrees.
+fn ring_area(ring: &[LonLat]) -> f64 {
+    ring.windows(2)
+        .map(|w| w[0][0] * w[1][1] - w[1][0] * w[0][1])
+        .sum::<f64>()
+        .abs()
+        / 2.0
+}
+
+/// Makes a ring drawable on a flat map. Returns `None` for a ring that only hugs a pole.
+///
+/// An edge that jumps by more than 180° of longitude is taken to cross the antimeridian. If the
+/// jumps cancel out (Fiji, Russia's Chukotka), the ring's longitudes are made continuous, so it
+/// may run past 180°. If they don't, the ring goes round a pole (Antarctica's coast): it is cut at
+/// the crossing and closed along the antimeridian and the pole, which is what it encloses on a
+/// flat map.
+fn normalise_ring(mut points: Vec<LonLat>) -> Option<Vec<LonLat>> {
+    let source = points.clone();
+    if unwrap_antimeridian(&mut points) == 0.0 {
+        return Some(points);
+    }
+    // Round a pole. Start the ring just after its crossing, so unwrapping runs one way round.
+    points = source;
+    points.pop();
+    let crossing = points
+        .iter()
+        .zip(points.iter().cycle().skip(1))
+        .position(|(a, b)| (b[0] - a[0]).abs() > 180.0)?;
+    points.rotate_left(crossing + 1);
+    points.push(points[0]);
+    let net = unwrap_antimeridian(&mut points);
+    points.pop();
+    let first = points[0];
+    let (south, north) = points
+        .iter()
+        .fold((f64::INFINITY, f64::NEG_INFINITY), |(s, n), p| {
+            (s.min(p[1]), n.max(p[1]))
+        });
+    // A circle a hair from the pole has no area on a flat map worth drawing.
+    if north - south < 0.01 {
+        return None;
+    }
+    let pole = if south + north < 0.0 { -90.0 } else { 90.0 };
+    let end_lon = first[0] + net;
+    points.extend([
+        [end_lon, first[1]],
+        [end_lon, pole],
+        [first[0], pole],
+        first,
+    ]);
+    // Keep the ring within −180..180 where its ends lie on the antimeridian.
+    let min_lon = points.iter().map(|p| p[0]).fold(f64::INFINITY, f64::min);
+    let shift = -((min_lon + 180.0) / 360.0).round() * 360.0;
+    if shift != 0.0 {
+        points.iter_mut().for_each(|p| p[0] += shift);
+    }
+    Some(points)
+}
+
+/// Makes a closed ring's longitudes continuous in place and returns the net shift in degrees:
+/// zero for an ordinary ring, ±360 for one that goes round a pole (its closing point then ends
+/// up 360° from its first).
+fn unwrap_antimeridian(points: &mut [LonLat]) -> f64 {
+    let mut shift = 0.0;
+    let mut unwrapped = Vec::with_capacity(points.len());
+    let mut previous = points[0][0];
+    for p in points.iter() {
+        let delta = p[0] - previous;
+        if delta > 180.0 {
+            shift -= 360.0;
+        } else if delta < -180.0 {
+            shift += 360.0;
+        }
+        previous = p[0];
+        unwrapped.push([p[0] + shift, p[1]]);
+    }
+    if shift != 0.0 {
+        points.copy_from_slice(&unwrapped);
+        return shift;
+    }
+    // Keep the ring's west edge within the usual range, so most of it draws without a copy.
+    let min_lon = unwrapped.iter().map(|p| p[0]).fold(f64::INFINITY, f64::min);
+    let recentre = if min_lon < -180.0 { 360.0 } else { 0.0 };
+    for (p, u) in points.iter_mut().zip(unwrapped) {
+        *p = [u[0] + recentre, u[1]];
+    }
+    0.0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_ring_that_jumps_the_antimeridian_becomes_continuous() {
+        let mut ring = vec![
+            [179.0, -16.0],
+            [-179.5, -16.0],
+            [-179.5, -17.0],
+            [179.0, -17.0],
+            [179.0, -16.0],
+        ];
+        unwrap_antimeridian(&mut ring);
+        assert_eq!(ring[1], [180.5, -16.0]);
+        assert!(ring.iter().all(|p| p[0] >= 179.0 && p[0] <= 180.5));
+    }
+
+    #[test]
+    fn a_coast_round_the_south_pole_is_closed_along_the_antimeridian() {
+        // Like Antarctica's coast in world-atlas: eastward, crossing once.
+        let coast = vec![
+            [-180.0, -84.0],
+            [-60.0, -70.0],
+            [60.0, -68.0],
+            [179.6, -84.2],
+            [-180.0, -84.0],
+        ];
+        let ring = normalise_ring(coast).expect("a coast is kept");
+        assert_eq!(ring.first(), ring.last());
+        assert!(
+            ring.contains(&[180.0, -90.0]) && ring.contains(&[-180.0, -90.0]),
+            "{ring:?}"
+        );
+        assert!(
+            ring.iter().all(|p| p[0] >= -180.0 && p[0] <= 180.0),
+            "{ring:?}"
+        );
+    }
+
+    #[test]
+    fn a_circle_hugging_the_pole_is_dropped() {
+        let circle = vec![
+            [-180.0, -89.999],
+            [60.0, -89.999],
+            [-60.0, -89.999],
+            [-180.0, -89.999],
+        ];
+        assert_eq!(normalise_ring(circle), None);
+    }
+}

@@ -1,0 +1,11 @@
+//! Geometry: projection helpers, triangulation, level-of-detail, hit-testing and fit-to-bounds.
+//!
+//! Nothing here knows egui. The map layer in `ui` turns these precomputed, projection-space
+//! meshes into screen shapes with one multiply-add per vertex.
+
+pub mod index;
+pub mod mercator;
+pub mod mesh;
+
+pub use index::CountryIndex;
+pub use mesh::{CountryMesh, Lod, MeshPart, WorldMeshes};

@@ -1,0 +1,297 @@
+//! The country layer: a walkers plugin that fills and outlines every country from the meshes
+//! built at load time, finds the country under the pointer, and draws microstates as dots.
+
+use egui::{Color32, Mesh, Pos2, Rect, Response, Shape, Stroke, Ui, epaint::Vertex, pos2, vec2};
+use walkers::{MapMemory, Plugin, Projector, lon_lat};
+
+use crate::data::world::{LonLat, World};
+use crate::geo::{CountryIndex, WorldMeshes, mercator};
+
+/// A country whose box is narrower than this on screen is drawn as a dot, so it can still be
+/// seen, hovered and clicked at world zoom (Singapore, Bahrain, Qatar…).
+pub const MICROSTATE_MAX_PX: f32 = 5.0;
+const DOT_RADIUS_PX: f32 = 3.5;
+/// Dots are easier to hit than to see.
+const DOT_HIT_RADIUS_PX: f32 = 7.0;
+
+/// How unit-space coordinates map to the screen in this frame: `screen = origin + unit × scale`.
+/// Mercator at a fixed zoom is exactly this affine map, so it is the whole projection.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct ViewTransform {
+    pub origin: Pos2,
+    pub scale: f32,
+    pub rect: Rect,
+}
+
+impl ViewTransform {
+    /// The transform walkers' projector uses this frame.
+    pub fn from_projector(projector: &Projector<'_>) -> Self {
+        let scale = 256.0 * 2f64.powf(projector.zoom());
+        let centre = projector.project(lon_lat(0.0, 0.0));
+        Self {
+            origin: pos2(
+                (centre.x as f64 - 0.5 * scale) as f32,
+                (centre.y as f64 - 0.5 * scale) as f32,
+            ),
+            scale: scale as f32,
+            rect: projector.clip_rect(),
+        }
+    }
+
+    /// Screen position of a unit-space point, shifted by `wrap` whole worlds east.
+    pub fn screen_from_unit(&self, u: [f32; 2], wrap: f32) -> Pos2 {
+        pos2(
+            self.origin.x + (u[0] + wrap) * self.scale,
+            self.origin.y + u[1] * self.scale,
+        )
+    }
+
+    /// Screen position of a longitude/latitude.
+    pub fn screen_from_lonlat(&self, p: LonLat) -> Pos2 {
+        let u = mercator::unit_from_lonlat(p);
+        self.screen_from_unit([u[0] as f32, u[1] as f32], 0.0)
+    }
+
+    /// Longitude/latitude of a screen position.
+    pub fn lonlat_from_screen(&self, p: Pos2) -> LonLat {
+        let u = [
+            ((p.x - self.origin.x) / self.scale) as f64,
+            ((p.y - self.origin.y) / self.scale) as f64,
+        ];
+        mercator::lonlat_from_unit(u)
+    }
+
+    /// The copies of a unit-space box that touch the view. A box that runs past the antimeridian
+    /// (x beyond 1) is also drawn one world to the west, so Fiji and Chukotka show at both edges.
+    fn visible_wraps(&self, b: [f32; 4]) -> impl Iterator<Item = f32> + '_ {
+        let wraps = [(-1.0f32, b[2] > 1.0), (0.0, true), (1.0, b[0] < 0.0)];
+        wraps
+            .into_iter()
+            .filter_map(move |(wrap, needed)| needed.then_some(wrap))
+            .filter(move |&wrap| {
+                let min = self.screen_from_unit([b[0], b[1]], wrap);
+                let max = self.screen_from_unit([b[2], b[3]], wrap);
+                Rect::from_min_max(min, max).intersects(self.rect)
+            })
+    }
+
+    /// Size of a unit-space box on screen.
+    fn size_px(&self, b: [f32; 4]) -> egui::Vec2 {
+        vec2((b[2] - b[0]) * self.scale, (b[3] - b[1]) * self.scale)
+    }
+}
+
+/// Colours of the country layer. Fills are per country, so any layer above (roles, overview
+/// shading) only has to say what colour each country is.
+#[derive(Clone, Debug)]
+pub struct LayerColors {
+    pub fills: Vec<Color32>,
+    pub outline: Color32,
+    pub hover_fill: Color32,
+    pub selected_outline: Color32,
+    /// Extra outline per country (e.g. a heavier stroke for supporters), drawn over the base.
+    pub emphasis: Vec<Option<Stroke>>,
+}
+
+/// What the layer saw in this frame.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct LayerOutput {
+    /// The country under the pointer.
+    pub hovered: Option<usize>,
+    /// The transform used, so the app can place things in screen space and tests can click on
+    /// a place.
+    pub view: Option<ViewTransform>,
+}
+
+/// A walkers plugin that draws the countries. It is built each frame from borrowed data.
+pub struct CountryLayer<'a> {
+    pub world: &'a World,
+    pub meshes: &'a WorldMeshes,
+    pub index: &'a CountryIndex,
+    pub colors: &'a LayerColors,
+    pub selected: Option<usize>,
+    pub output: &'a mut LayerOutput,
+}
+
+impl Plugin for CountryLayer<'_> {
+    fn run(
+        self: Box<Self>,
+        ui: &mut Ui,
+        response: &Response,
+        projector: &Projector<'_>,
+        _: &MapMemory,
+    ) {
+        let view = ViewTransform::from_projector(projector);
+        let hovered = response
+            .hover_pos()
+            .and_then(|pointer| self.country_at_screen(&view, pointer));
+        self.output.view = Some(view);
+        self.output.hovered = hovered;
+        // walkers does not clip its painter for plugins.
+        let painter = ui.painter().with_clip_rect(view.rect);
+        self.paint(&painter, &view, projector.zoom(), hovered);
+    }
+}
+
+impl CountryLayer<'_> {
+    /// The country at a screen position: a microstate dot first (they sit on top), then the
+    /// polygons.
+    pub fn country_at_screen(&self, view: &ViewTransform, pointer: Pos2) -> Option<usize> {
+        if !view.rect.contains(pointer) {
+            return None;
+        }
+        let dot = self
+            .microstates(view)
+            .map(|(ci, centre)| (ci, centre.distance(pointer)))
+            .filter(|(_, d)| *d <= DOT_HIT_RADIUS_PX)
+            .min_by(|a, b| a.1.total_cmp(&b.1));
+        if let Some((ci, _)) = dot {
+            return Some(ci);
+        }
+        self.index
+            .country_at(self.world, view.lonlat_from_screen(pointer))
+    }
+
+    /// Countries too small to see at this zoom, with where their dot goes.
+    fn microstates<'v>(
+        &'v self,
+        view: &'v ViewTransform,
+    ) -> impl Iterator<Item = (usize, Pos2)> + 'v {
+        self.meshes
+            .unit_bboxes
+            .iter()
+            .enumerate()
+            .filter(|(_, b)| view.size_px(**b).max_elem() < MICROSTATE_MAX_PX)
+            .flat_map(move |(ci, b)| {
+                let label = self.meshes.label_points[ci];
+                view.visible_wraps(*b)
+                    .map(move |wrap| (ci, view.screen_from_unit(label, wrap)))
+            })
+    }
+
+    fn paint(
+        &self,
+        painter: &egui::Painter,
+        view: &ViewTransform,
+        zoom: f64,
+        hovered: Option<usize>,
+    ) {
+        let lod = self.meshes.lod_for_zoom(zoom);
+        let mut fill = Mesh::default();
+        let mut outline = Mesh::default();
+        let outline_color = self.colors.outline;
+        for (ci, mesh) in lod.countries.iter().enumerate() {
+            let color = if hovered == Some(ci) {
+                self.colors.hover_fill
+            } else {
+                self.colors.fills.get(ci).copied().unwrap_or(Color32::GRAY)
+            };
+            for part in &mesh.parts {
+                for wrap in view.visible_wraps(part.bbox) {
+                    push_part(
+                        &mut fill,
+                        &mut outline,
+                        mesh,
+                        part,
+                        view,
+                        wrap,
+                        color,
+                        outline_color,
+                    );
+                }
+            }
+        }
+        painter.add(Shape::mesh(fill));
+        painter.add(Shape::mesh(outline));
+
+        // Emphasised and selected countries get real paths, so their strokes join properly.
+        for (ci, mesh) in lod.countries.iter().enumerate() {
+            let stroke = if self.selected == Some(ci) {
+                Some(Stroke::new(2.5, self.colors.selected_outline))
+            } else {
+                self.colors.emphasis.get(ci).copied().flatten()
+            };
+            let Some(stroke) = stroke else { continue };
+            let bbox = self.meshes.unit_bboxes[ci];
+            for wrap in view.visible_wraps(bbox) {
+                for ring in mesh.ring_points() {
+                    let points: Vec<Pos2> = ring.map(|u| view.screen_from_unit(u, wrap)).collect();
+                    painter.add(Shape::closed_line(points, stroke));
+                }
+            }
+        }
+
+        for (ci, centre) in self.microstates(view) {
+            let fill = if hovered == Some(ci) {
+                self.colors.hover_fill
+            } else {
+                self.colors.fills.get(ci).copied().unwrap_or(Color32::GRAY)
+            };
+            let ring = if self.selected == Some(ci) {
+                Stroke::new(2.0, self.colors.selected_outline)
+            } else {
+                Stroke::new(1.0, outline_color)
+            };
+            painter.circle(centre, DOT_RADIUS_PX, fill, ring);
+        }
+    }
+}
+
+/// Appends one polygon's fill and hairline outline, moved to the screen, to the frame's meshes.
+#[expect(
+    clippy::too_many_arguments,
+    reason = "a hot inner loop; a struct would only rename them"
+)]
+fn push_part(
+    fill: &mut Mesh,
+    outline: &mut Mesh,
+    mesh: &crate::geo::CountryMesh,
+    part: &crate::geo::MeshPart,
+    view: &ViewTransform,
+    wrap: f32,
+    color: Color32,
+    outline_color: Color32,
+) {
+    let range = |r: &std::ops::Range<u32>| r.start as usize..r.end as usize;
+    // Indices in a part count from the start of the country's arrays.
+    let base = fill.vertices.len() as u32 - part.fill_vertices.start;
+    fill.vertices.extend(
+        mesh.fill_positions[range(&part.fill_vertices)]
+            .iter()
+            .map(|u| Vertex {
+                pos: view.screen_from_unit(*u, wrap),
+                uv: egui::epaint::WHITE_UV,
+                color,
+            }),
+    );
+    fill.indices.extend(
+        mesh.fill_indices[range(&part.fill_indices)]
+            .iter()
+            .map(|i| base + i),
+    );
+
+    // A feathered hairline: opaque at the ring, transparent one pixel either side.
+    let base = outline.vertices.len() as u32 - part.outline_vertices.start;
+    let positions = &mesh.outline_positions[range(&part.outline_vertices)];
+    let normals = &mesh.outline_normals[range(&part.outline_vertices)];
+    outline
+        .vertices
+        .extend(positions.iter().zip(normals).map(|(u, n)| {
+            let p = view.screen_from_unit(*u, wrap);
+            let side = n[0] != 0.0 || n[1] != 0.0;
+            Vertex {
+                pos: pos2(p.x + n[0], p.y + n[1]),
+                uv: egui::epaint::WHITE_UV,
+                color: if side {
+                    Color32::TRANSPARENT
+                } else {
+                    outline_color
+                },
+            }
+        }));
+    outline.indices.extend(
+        mesh.outline_indices[range(&part.outline_indices)]
+            .iter()
+            .map(|i| base + i),
+    );
+}
