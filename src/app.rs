@@ -102,7 +102,9 @@ pub struct AtlasApp {
     colors: LayerColors,
     country_panel: CountryPanel,
     basemap: Basemap,
-    view_initialised: bool,
+    /// Until the user moves the map, keep the world fitted to the map area, which changes size
+    /// while the window and the panels settle.
+    auto_fit: bool,
 }
 
 impl AtlasApp {
@@ -124,7 +126,7 @@ impl AtlasApp {
             colors,
             country_panel: CountryPanel,
             basemap: Basemap::default(),
-            view_initialised: false,
+            auto_fit: true,
         }
     }
 
@@ -191,9 +193,8 @@ impl AtlasApp {
         let size = ui.available_size();
         let size_px = [size.x as f64, size.y as f64];
         let zoom_range = (min_zoom(size_px), MAX_ZOOM);
-        if !self.view_initialised && size.x > 0.0 && size.y > 0.0 {
+        if self.auto_fit && size.x > 0.0 && size.y > 0.0 {
             self.fit(WORLD_VIEW, size_px, zoom_range);
-            self.view_initialised = true;
         }
 
         // With tiles underneath, let them show through the fills.
@@ -216,6 +217,7 @@ impl AtlasApp {
         let tiles = self.basemap.tiles(ui.ctx()).map(|t| t as &mut dyn Tiles);
         let attribution = tiles.as_ref().map(|t| t.attribution());
         let mut command = None;
+        let zoom_before = self.map_memory.zoom();
         let response = walkers::Map::new(tiles, &mut self.map_memory, lon_lat(0.0, 20.0))
             .with_plugin(layer)
             .double_click_to_zoom(true)
@@ -252,6 +254,9 @@ impl AtlasApp {
             })
             .response;
 
+        if response.dragged() || command.is_some() || zoom_before != self.map_memory.zoom() {
+            self.auto_fit = false;
+        }
         match command {
             Some(MapCommand::ZoomIn) => {
                 let z = (self.map_memory.zoom() + 1.0).min(zoom_range.1);

@@ -254,7 +254,7 @@ fn push_part(
 ) {
     let range = |r: &std::ops::Range<u32>| r.start as usize..r.end as usize;
     // Indices in a part count from the start of the country's arrays.
-    let base = fill.vertices.len() as u32 - part.fill_vertices.start;
+    let (base, first) = (fill.vertices.len() as u32, part.fill_vertices.start);
     fill.vertices.extend(
         mesh.fill_positions[range(&part.fill_vertices)]
             .iter()
@@ -267,11 +267,11 @@ fn push_part(
     fill.indices.extend(
         mesh.fill_indices[range(&part.fill_indices)]
             .iter()
-            .map(|i| base + i),
+            .map(|i| i - first + base),
     );
 
     // A feathered hairline: opaque at the ring, transparent one pixel either side.
-    let base = outline.vertices.len() as u32 - part.outline_vertices.start;
+    let (base, first) = (outline.vertices.len() as u32, part.outline_vertices.start);
     let positions = &mesh.outline_positions[range(&part.outline_vertices)];
     let normals = &mesh.outline_normals[range(&part.outline_vertices)];
     outline
@@ -292,6 +292,6 @@ fn push_part(
     outline.indices.extend(
         mesh.outline_indices[range(&part.outline_indices)]
             .iter()
-            .map(|i| base + i),
+            .map(|i| i - first + base),
     );
 }

@@ -1,0 +1,135 @@
+//! The app as a person uses it, driven headless through egui_kittest (AccessKit labels, real
+//! pointer and key events).
+
+use egui::{Event, Key, Modifiers, PointerButton, Pos2, vec2};
+use egui_kittest::{Harness, kittest::Queryable as _};
+use microlateral_atlas::app::MAX_ZOOM;
+use microlateral_atlas::{AtlasApp, WorldData};
+
+fn harness() -> Harness<'static, AtlasApp> {
+    let app = AtlasApp::new(WorldData::bundled().expect("the bundled world loads"));
+    let mut harness = Harness::builder()
+        .with_size(vec2(1400.0, 860.0))
+        .build_ui_state(|ui, app: &mut AtlasApp| app.ui(ui), app);
+    harness.run();
+    harness
+}
+
+fn click_at(harness: &mut Harness<'_, AtlasApp>, pos: Pos2) {
+    harness.event(Event::PointerMoved(pos));
+    harness.run();
+    for pressed in [true, false] {
+        harness.event(Event::PointerButton {
+            pos,
+            button: PointerButton::Primary,
+            pressed,
+            modifiers: Modifiers::default(),
+        });
+        harness.step();
+    }
+    harness.run();
+}
+
+fn screen_pos(harness: &Harness<'_, AtlasApp>, lon: f64, lat: f64) -> Pos2 {
+    harness
+        .state()
+        .view()
+        .expect("the map has been drawn")
+        .screen_from_lonlat([lon, lat])
+}
+
+#[test]
+fn the_app_opens_on_the_whole_world_with_its_controls() {
+    let harness = harness();
+    harness.get_by_label("Zoom in");
+    harness.get_by_label("Zoom out");
+    harness.get_by_label("Fit world");
+    harness.get_by_label("No country selected");
+    let view = harness.state().view().expect("the map has been drawn");
+    // Both Alaska and New Zealand are on screen.
+    assert!(view.rect.contains(view.screen_from_lonlat([-150.0, 62.0])));
+    assert!(view.rect.contains(view.screen_from_lonlat([174.0, -41.0])));
+}
+
+#[test]
+fn hovering_a_country_names_it() {
+    let mut harness = harness();
+    let pos = screen_pos(&harness, 2.5, 46.5);
+    harness.event(Event::PointerMoved(pos));
+    harness.run();
+    assert_eq!(harness.state().hovered_code(), Some("FRA"));
+    harness.get_by_label("France");
+}
+
+#[test]
+fn clicking_a_country_selects_it_and_the_panel_shows_its_name_and_code() {
+    let mut harness = harness();
+    let pos = screen_pos(&harness, 9.0, 61.0);
+    click_at(&mut harness, pos);
+    assert_eq!(harness.state().selected_code(), Some("NOR"));
+    harness.remove_cursor();
+    harness.run();
+    harness.get_by_label("Norway");
+    harness.get_by_label("ISO 3166-1 alpha-3: NOR");
+}
+
+#[test]
+fn escape_clears_the_selection() {
+    let mut harness = harness();
+    let pos = screen_pos(&harness, 9.0, 61.0);
+    click_at(&mut harness, pos);
+    assert_eq!(harness.state().selected_code(), Some("NOR"));
+    harness.key_press(Key::Escape);
+    harness.run();
+    assert_eq!(harness.state().selected_code(), None);
+    harness.get_by_label("No country selected");
+}
+
+#[test]
+fn a_microstate_too_small_to_see_is_clickable_through_its_dot() {
+    let mut harness = harness();
+    let data = WorldData::bundled().expect("the bundled world loads");
+    let bahrain = data.world.index_of("BHR").expect("Bahrain");
+    let dot = data.meshes.label_points[bahrain];
+    let view = harness.state().view().expect("the map has been drawn");
+    let pos = view.screen_from_unit(dot, 0.0);
+    // Off by a few pixels, as a real click would be.
+    click_at(&mut harness, pos + vec2(3.0, -2.0));
+    assert_eq!(harness.state().selected_code(), Some("BHR"));
+}
+
+#[test]
+fn clicking_the_ocean_clears_the_selection() {
+    let mut harness = harness();
+    let norway = screen_pos(&harness, 9.0, 61.0);
+    click_at(&mut harness, norway);
+    let pacific = screen_pos(&harness, -140.0, 0.0);
+    click_at(&mut harness, pacific);
+    assert_eq!(harness.state().selected_code(), None);
+}
+
+#[test]
+fn the_zoom_buttons_stop_at_the_limits_without_panicking() {
+    let mut harness = harness();
+    for _ in 0..20 {
+        harness.get_by_label("Zoom out").click();
+        harness.run();
+    }
+    let min = harness.state().zoom();
+    assert!(min >= 0.0);
+    let view = harness.state().view().expect("the map has been drawn");
+    // At the smallest zoom the whole world still fills one side of the map.
+    let world_px = view.scale;
+    assert!(
+        world_px + 1.0 >= view.rect.width().min(view.rect.height()),
+        "{world_px}"
+    );
+    for _ in 0..20 {
+        harness.get_by_label("Zoom in").click();
+        harness.run();
+    }
+    assert_eq!(harness.state().zoom(), MAX_ZOOM);
+    harness.get_by_label("Fit world").click();
+    harness.run();
+    assert!(harness.state().zoom() < 4.0);
+}
