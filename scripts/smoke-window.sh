@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# Runs the release app in a real X window (Xvfb, Mesa's llvmpipe), takes a screenshot and checks
+# that it shows a map: ocean and land colours both cover a good part of the screen. Stops
+# everything it started. Usage: scripts/smoke-window.sh [screenshot.png]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+shot=${1:-target/smoke-window.png}
+display=:${SMOKE_DISPLAY:-97}
+
+cargo build --release --quiet
+Xvfb "$display" -screen 0 1600x900x24 >/dev/null 2>&1 &
+xvfb_pid=$!
+app_pid=
+cleanup() {
+  [ -n "$app_pid" ] && kill "$app_pid" 2>/dev/null || true
+  kill "$xvfb_pid" 2>/dev/null || true
+}
+trap cleanup EXIT
+sleep 2
+
+DISPLAY=$display ./target/release/microlateral-atlas >target/smoke-window.log 2>&1 &
+app_pid=$!
+# Software rendering is slow to start; give the first frames time.
+sleep 8
+if ! kill -0 "$app_pid" 2>/dev/null; then
+  echo "smoke-window: the app exited early:" >&2
+  cat target/smoke-window.log >&2
+  exit 1
+fi
+DISPLAY=$display import -window root "$shot"
+convert "$shot" -depth 8 target/smoke-window.ppm
+
+python3 - target/smoke-window.ppm <<'PY'
+import sys
+data = open(sys.argv[1], "rb").read()
+# Binary PPM: "P6\n<w> <h>\n<max>\n" then RGB bytes.
+parts = data.split(b"\n", 3)
+width, height = map(int, parts[1].split())
+pixels = parts[3]
+total = width * height
+def share(rgb, tol=6):
+    r0, g0, b0 = rgb
+    n = 0
+    for i in range(0, len(pixels), 3 * 7):  # every 7th pixel is plenty
+        r, g, b = pixels[i], pixels[i + 1], pixels[i + 2]
+        if abs(r - r0) <= tol and abs(g - g0) <= tol and abs(b - b0) <= tol:
+            n += 1
+    return n / (total / 7)
+ocean = share((0xC9, 0xDD, 0xEA))
+land = share((0xEE, 0xEB, 0xE3))
+print(f"smoke-window: {width}x{height}, ocean {ocean:.1%}, land {land:.1%}")
+if ocean < 0.15 or land < 0.08:
+    print("smoke-window: the window does not show a map (expected ocean >= 15% and land >= 8%)", file=sys.stderr)
+    sys.exit(1)
+PY
+echo "smoke-window: passed ($shot)"
