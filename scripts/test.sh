@@ -21,5 +21,5 @@ if [ ${#missing[@]} -gt 0 ]; then
   apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
-cargo test --all-targets
+cargo test
 scripts/smoke-window.sh

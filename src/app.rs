@@ -7,6 +7,7 @@ use walkers::{HttpOptions, HttpTiles, MapMemory, Tiles, lon_lat, sources::OpenSt
 
 use crate::data::world::{BBox, World, WorldError, WorldOptions};
 use crate::geo::{CountryIndex, WorldMeshes, mercator};
+use crate::ui::map_layer::LayerCache;
 use crate::ui::{CountryLayer, CountryPanel, LayerColors, LayerOutput, ViewTransform, style};
 
 /// The world map that ships with the app (Natural Earth 1:50m; see `assets/PROVENANCE-world.md`).
@@ -99,6 +100,7 @@ pub struct AtlasApp {
     map_memory: MapMemory,
     selected: Option<usize>,
     layer: LayerOutput,
+    layer_cache: LayerCache,
     colors: LayerColors,
     country_panel: CountryPanel,
     basemap: Basemap,
@@ -123,6 +125,7 @@ impl AtlasApp {
             map_memory: MapMemory::default(),
             selected: None,
             layer: LayerOutput::default(),
+            layer_cache: LayerCache::default(),
             colors,
             country_panel: CountryPanel,
             basemap: Basemap::default(),
@@ -213,6 +216,7 @@ impl AtlasApp {
             colors: &colors,
             selected: self.selected,
             output: &mut self.layer,
+            cache: &mut self.layer_cache,
         };
         let tiles = self.basemap.tiles(ui.ctx()).map(|t| t as &mut dyn Tiles);
         let attribution = tiles.as_ref().map(|t| t.attribution());

@@ -83,9 +83,9 @@ pub struct WorldMeshes {
 }
 
 /// The zooms the simplified levels serve; past the last, the full geometry is drawn.
-const LOD_ZOOMS: [f64; 2] = [3.5, 6.0];
+const LOD_ZOOMS: [f64; 3] = [2.75, 4.0, 5.5];
 /// The largest error a simplified level may make, in pixels at the zoom it serves.
-const LOD_TOLERANCE_PX: f64 = 0.4;
+const LOD_TOLERANCE_PX: f64 = 0.75;
 
 impl WorldMeshes {
     /// Projects, simplifies and triangulates every country of `world`.
@@ -96,22 +96,71 @@ impl WorldMeshes {
             .map(|c| c.polygons.iter().map(project_polygon).collect())
             .collect();
 
-        let mut lods = Vec::with_capacity(LOD_ZOOMS.len() + 1);
-        for &zoom in &LOD_ZOOMS {
-            let tolerance = LOD_TOLERANCE_PX / (256.0 * 2f64.powf(zoom));
-            let countries = projected
+        let zooms: Vec<f64> = LOD_ZOOMS.iter().copied().chain([f64::INFINITY]).collect();
+        // Each country at every level, as one task; countries are shared among the cores in
+        // contiguous runs of about equal vertex counts, since triangulation dominates loading.
+        let build_country = |earcut: &mut earcut::Earcut<f64>, polygons: &[Vec<Vec<[f64; 2]>>]| {
+            zooms
                 .iter()
-                .map(|polygons| country_mesh(polygons, tolerance))
-                .collect();
-            lods.push(Lod {
-                max_zoom: zoom,
-                countries,
-            });
+                .map(|&zoom| {
+                    let tolerance = if zoom.is_finite() {
+                        LOD_TOLERANCE_PX / (256.0 * 2f64.powf(zoom))
+                    } else {
+                        0.0
+                    };
+                    country_mesh(earcut, polygons, tolerance)
+                })
+                .collect::<Vec<_>>()
+        };
+        let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(4));
+        let weights: Vec<usize> = projected
+            .iter()
+            .map(|p| p.iter().flatten().map(Vec::len).sum::<usize>())
+            .collect();
+        let share = weights.iter().sum::<usize>() / threads + 1;
+        let mut runs: Vec<&[Vec<Vec<Vec<[f64; 2]>>>]> = Vec::new();
+        let (mut start, mut acc) = (0, 0);
+        for (i, w) in weights.iter().enumerate() {
+            acc += w;
+            if acc >= share {
+                runs.push(&projected[start..=i]);
+                (start, acc) = (i + 1, 0);
+            }
         }
-        lods.push(Lod {
-            max_zoom: f64::INFINITY,
-            countries: projected.iter().map(|p| country_mesh(p, 0.0)).collect(),
+        runs.push(&projected[start..]);
+        let per_country: Vec<Vec<CountryMesh>> = std::thread::scope(|scope| {
+            let handles: Vec<_> = runs
+                .iter()
+                .map(|run| {
+                    scope.spawn(|| {
+                        let mut earcut = earcut::Earcut::new();
+                        run.iter()
+                            .map(|polygons| build_country(&mut earcut, polygons))
+                            .collect::<Vec<_>>()
+                    })
+                })
+                .collect();
+            handles
+                .into_iter()
+                // A panic while triangulating is a bug: pass it on.
+                .flat_map(|h| {
+                    h.join()
+                        .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+                })
+                .collect()
         });
+        let mut lods: Vec<Lod> = zooms
+            .iter()
+            .map(|&max_zoom| Lod {
+                max_zoom,
+                countries: Vec::with_capacity(per_country.len()),
+            })
+            .collect();
+        for levels in per_country {
+            for (lod, mesh) in lods.iter_mut().zip(levels) {
+                lod.countries.push(mesh);
+            }
+        }
 
         let unit_bboxes = projected
             .iter()
@@ -132,13 +181,12 @@ impl WorldMeshes {
         }
     }
 
-    /// The level to draw at `zoom`.
-    pub fn lod_for_zoom(&self, zoom: f64) -> &Lod {
+    /// The index into [`Self::lods`] of the level to draw at `zoom`.
+    pub fn lod_index(&self, zoom: f64) -> usize {
         self.lods
             .iter()
-            .find(|lod| zoom <= lod.max_zoom)
-            .or(self.lods.last())
-            .expect("WorldMeshes always has at least one level")
+            .position(|lod| zoom <= lod.max_zoom)
+            .unwrap_or(self.lods.len().saturating_sub(1))
     }
 }
 
@@ -169,10 +217,15 @@ fn unit_bbox(polygons: &[Vec<Vec<[f64; 2]>>]) -> [f32; 4] {
 }
 
 /// Simplifies and triangulates one country's polygons (already in unit space).
-fn country_mesh(polygons: &[Vec<Vec<[f64; 2]>>], tolerance: f64) -> CountryMesh {
+fn country_mesh(
+    earcut: &mut earcut::Earcut<f64>,
+    polygons: &[Vec<Vec<[f64; 2]>>],
+    tolerance: f64,
+) -> CountryMesh {
     let mut mesh = CountryMesh::default();
-    let mut flat: Vec<f64> = Vec::new();
-    let mut holes: Vec<usize> = Vec::new();
+    let mut flat: Vec<[f64; 2]> = Vec::new();
+    let mut holes: Vec<u32> = Vec::new();
+    let mut triangles: Vec<u32> = Vec::new();
     for rings in polygons {
         flat.clear();
         holes.clear();
@@ -198,13 +251,11 @@ fn country_mesh(polygons: &[Vec<Vec<[f64; 2]>>], tolerance: f64) -> CountryMesh 
         }
         for (i, ring) in kept_rings.iter().enumerate() {
             if i > 0 {
-                holes.push(flat.len() / 2);
+                holes.push(flat.len() as u32);
             }
-            flat.extend(ring.iter().flat_map(|p| [p[0], p[1]]));
+            flat.extend_from_slice(ring);
         }
-        // earcut fails only on malformed input, which the loader has already refused; an
-        // unfillable polygon still gets its outline below.
-        let triangles = earcutr::earcut(&flat, &holes, 2).unwrap_or_default();
+        earcut.earcut_slice(&flat, &holes, &mut triangles);
         let start = [
             mesh.fill_positions.len() as u32,
             mesh.fill_indices.len() as u32,
@@ -213,9 +264,8 @@ fn country_mesh(polygons: &[Vec<Vec<[f64; 2]>>], tolerance: f64) -> CountryMesh 
         ];
         let base = mesh.fill_positions.len() as u32;
         mesh.fill_positions
-            .extend(flat.chunks_exact(2).map(|c| [c[0] as f32, c[1] as f32]));
-        mesh.fill_indices
-            .extend(triangles.into_iter().map(|i| base + i as u32));
+            .extend(flat.iter().map(|c| [c[0] as f32, c[1] as f32]));
+        mesh.fill_indices.extend(triangles.iter().map(|i| base + i));
         for ring in &kept_rings {
             push_outline(&mut mesh, ring);
         }
@@ -449,7 +499,7 @@ mod tests {
     #[test]
     fn a_square_with_a_hole_triangulates_into_eight_triangles() {
         let projected = project_polygon(&square_with_hole());
-        let mesh = country_mesh(&[projected], 0.0);
+        let mesh = country_mesh(&mut earcut::Earcut::new(), &[projected], 0.0);
         assert_eq!(mesh.fill_positions.len(), 8);
         assert_eq!(mesh.fill_indices.len(), 8 * 3);
         assert_eq!(mesh.outline_positions.len(), 8 * 3);
