@@ -3,7 +3,7 @@
 pub mod date;
 pub mod initiatives;
 mod json_locate;
-mod suggest;
+pub(crate) mod suggest;
 pub mod world;
 
 pub use date::{DateError, FuzzyDate, PartialDate, Precision};

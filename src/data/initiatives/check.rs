@@ -233,10 +233,17 @@ impl<C: CountryCodes> Checker<'_, C> {
                     .map_or(message.as_str(), |i| &message[..i]);
                 // serde_json counts columns in bytes; count characters like everything else.
                 let at = serde_column_in_chars(text, e.line(), e.column());
-                self.file_error(
+                // serde_json's message already says what it expected.
+                self.report(
+                    Severity::Error,
                     at,
-                    format!("malformed JSON: {message}"),
-                    "well-formed JSON (look for a missing comma, quote or bracket at or just before this point)",
+                    "",
+                    format!(
+                        "malformed JSON: {message} (look for a missing comma, quote or bracket \
+                         at or just before this point)"
+                    ),
+                    None,
+                    None,
                 );
                 return None;
             }
@@ -515,15 +522,19 @@ impl<C: CountryCodes> Checker<'_, C> {
             Some(Value::Null) => Some(None),
             Some(value) => self.date(value, &end_path).map(Some),
         };
-        if let (Some(start), Some(Some(end_date))) = (start, end)
-            && end_date.end_day() < start.start_day()
-        {
-            self.error(
-                &end_path,
-                format!("the end ({end_date}) is before the start ({start})"),
-                "an end on or after the start, or null for an open-ended effort",
-            );
-        }
+        // An end before the start is reported and then treated as invalid, so no model (and no
+        // span warning) is built from it.
+        let end = match (start, end) {
+            (Some(start), Some(Some(end_date))) if end_date.end_day() < start.start_day() => {
+                self.error(
+                    &end_path,
+                    format!("the end ({end_date}) is before the start ({start})"),
+                    "an end on or after the start, or null for an open-ended effort",
+                );
+                None
+            }
+            (_, end) => end,
+        };
         let outcome = self.required_string(map, path, "outcome");
         let essay_quote = self.required_string(map, path, "essay_quote");
         let sources = self.sources(map, path);
@@ -855,9 +866,9 @@ impl<C: CountryCodes> Checker<'_, C> {
                 self.warning(
                     &state_path,
                     format!(
-                        "{code} is both lead and participant in this effort; it counts as lead"
+                        "{code} is both lead and participant in this effort (it counts as lead)"
                     ),
-                    Some("one of the two roles".to_owned()),
+                    Some("either lead or participant, not both".to_owned()),
                 );
             }
         }
