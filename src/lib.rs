@@ -5,6 +5,7 @@
 //! together.
 
 pub mod app;
+pub mod cli;
 pub mod data;
 pub mod geo;
 pub mod ui;

@@ -1,27 +1,55 @@
-//! The `microlateral-atlas` command: opens the atlas window.
+//! The `microlateral-atlas` command: opens the atlas window, or with a subcommand checks a
+//! dataset or prints a country's history without opening one.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::Context as _;
-use clap::Parser;
-use microlateral_atlas::{AtlasApp, WorldData, data::WorldOptions};
+use clap::{Parser, Subcommand};
+use microlateral_atlas::app::{BUNDLED_WORLD, BUNDLED_WORLD_NAME};
+use microlateral_atlas::cli::{self, HistoryFormat};
+use microlateral_atlas::data::{World, WorldOptions};
+use microlateral_atlas::{AtlasApp, WorldData};
 
 /// A desktop atlas of microlateral diplomacy.
 #[derive(Debug, Parser)]
 #[command(version, about)]
 struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
     /// A world GeoJSON (FeatureCollection of countries) to use instead of the bundled one.
-    #[arg(long, value_name = "FILE.geojson")]
+    #[arg(long, global = true, value_name = "FILE.geojson")]
     world: Option<PathBuf>,
     /// The feature property holding each country's code (default: detected among ISO_A3,
     /// ADM0_A3, iso_a3, A3, id).
-    #[arg(long, value_name = "NAME")]
+    #[arg(long, global = true, value_name = "NAME")]
     code_property: Option<String>,
     /// The feature property holding each country's name (default: detected among NAME, name,
     /// ADMIN).
-    #[arg(long, value_name = "NAME")]
+    #[arg(long, global = true, value_name = "NAME")]
     name_property: Option<String>,
+}
+
+/// Work that needs no window. Without one, the atlas opens.
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Check an initiatives file and print every problem with file:line:column and JSON path.
+    /// Exits with 1 if there are errors.
+    Validate {
+        /// The initiatives JSON file.
+        file: PathBuf,
+    },
+    /// Print the efforts one country led, joined or backed.
+    History {
+        /// The country's ISO 3166-1 alpha-3 code, e.g. NOR.
+        code: String,
+        /// How to print it.
+        #[arg(long, value_enum, default_value_t)]
+        format: HistoryFormat,
+        /// An initiatives file to use instead of the bundled one.
+        #[arg(long, value_name = "FILE.json")]
+        data: Option<PathBuf>,
+    },
 }
 
 fn main() -> ExitCode {
@@ -40,6 +68,25 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         code_property: cli.code_property,
         name_property: cli.name_property,
     };
+    if let Some(command) = cli.command {
+        // The subcommands need the country codes only, not the meshes the window draws.
+        let world = match &cli.world {
+            Some(path) => World::load(path, &options)?,
+            None => World::from_bytes(Path::new(BUNDLED_WORLD_NAME), BUNDLED_WORLD, &options)?,
+        };
+        let mut out = std::io::stdout().lock();
+        return match command {
+            Command::Validate { file } => cli::validate(&file, &world, &mut out),
+            Command::History { code, format, data } => cli::history(
+                &code,
+                format,
+                data.as_deref(),
+                &world,
+                &mut out,
+                &mut std::io::stderr().lock(),
+            ),
+        };
+    }
     let data = match &cli.world {
         Some(path) => WorldData::load(path, &options)?,
         None => WorldData::bundled()?,

@@ -1,5 +1,15 @@
 //! The model: countries and their shapes, initiatives, roles and dates. No egui here.
 
+pub mod date;
+pub mod initiatives;
+mod json_locate;
+pub(crate) mod suggest;
 pub mod world;
 
+pub use date::{DateError, FuzzyDate, PartialDate, Precision};
+pub use initiatives::{
+    Actor, ActorId, BUNDLED_INITIATIVES, Category, Confidence, CountryCodes, Dataset, DatasetError,
+    Diagnostic, HistoryEntry, Initiative, Kind, Lens, Loaded, Milestone, Role, Severity, Source,
+    Status,
+};
 pub use world::{Country, World, WorldError, WorldOptions};

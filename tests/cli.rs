@@ -1,0 +1,134 @@
+//! The command line, run through the built binary: nothing here opens a window.
+
+use std::process::{Command, Output};
+
+fn atlas(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_microlateral-atlas"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("the binary runs")
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8(output.stdout.clone()).expect("UTF-8 output")
+}
+
+#[test]
+fn validate_prints_each_error_with_its_location_and_exits_with_1() {
+    let output = atlas(&["validate", "tests/data/bad/unknown-country-code.json"]);
+    assert_eq!(output.status.code(), Some(1));
+    let text = stdout(&output);
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 2, "{text}");
+    assert!(
+        lines[0].starts_with(
+            "tests/data/bad/unknown-country-code.json:22:19: error: initiatives[0].actors[1].state: \
+             unknown country code \"NRO\""
+        ),
+        "{text}"
+    );
+    assert_eq!(
+        lines[1],
+        "1 error, 0 warnings in tests/data/bad/unknown-country-code.json"
+    );
+}
+
+#[test]
+fn validate_exits_with_0_when_there_are_only_warnings() {
+    let output = atlas(&[
+        "validate",
+        "tests/data/bad/warning-lead-and-participant.json",
+    ]);
+    assert_eq!(output.status.code(), Some(0));
+    assert!(
+        stdout(&output)
+            .ends_with("0 errors, 1 warning in tests/data/bad/warning-lead-and-participant.json\n")
+    );
+}
+
+#[test]
+fn validate_accepts_the_shipped_dataset() {
+    let output = atlas(&["validate", "assets/initiatives.json"]);
+    assert_eq!(output.status.code(), Some(0));
+    assert_eq!(
+        stdout(&output),
+        "0 errors, 0 warnings in assets/initiatives.json\n"
+    );
+}
+
+#[test]
+fn history_as_csv_has_a_header_and_one_row_per_effort() {
+    let output = atlas(&["history", "NOR", "--format", "csv"]);
+    assert_eq!(output.status.code(), Some(0));
+    let text = stdout(&output);
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(
+        lines[0],
+        "initiative_id,initiative,role,joined,start,end,status,outcome"
+    );
+    let ids: Vec<&str> = lines[1..]
+        .iter()
+        .map(|l| l.split(',').next().unwrap_or(""))
+        .collect();
+    assert_eq!(
+        ids,
+        [
+            "oslo-accords",
+            "colombia-ddr",
+            "christchurch-call",
+            "first-movers-group"
+        ]
+    );
+    assert!(
+        lines[1].starts_with(
+            "oslo-accords,Oslo channel and Oslo Accords,lead,,1992-12,1995-09-28,concluded,\""
+        ),
+        "{}",
+        lines[1]
+    );
+}
+
+#[test]
+fn history_as_json_is_an_array_of_objects() {
+    let output = atlas(&["history", "NOR", "--format", "json"]);
+    assert_eq!(output.status.code(), Some(0));
+    let value: serde_json::Value = serde_json::from_str(&stdout(&output)).expect("JSON");
+    let rows = value.as_array().expect("an array");
+    assert_eq!(rows.len(), 4);
+    assert_eq!(rows[0]["initiative_id"], "oslo-accords");
+    assert_eq!(rows[0]["role"], "lead");
+    assert_eq!(rows[0]["start"], "1992-12");
+}
+
+#[test]
+fn history_as_text_gives_role_name_dates_status_and_outcome() {
+    let output = atlas(&["history", "NOR"]);
+    let text = stdout(&output);
+    assert!(text.starts_with("Norway (NOR): 4 roles\n"), "{text}");
+    assert!(
+        text.contains(
+            "\nlead · Oslo channel and Oslo Accords · Dec 1992 – 28 Sep 1995 · concluded · Israel"
+        ),
+        "{text}"
+    );
+}
+
+#[test]
+fn history_of_an_unknown_code_suggests_codes_and_exits_with_1() {
+    let output = atlas(&["history", "NRO"]);
+    assert_eq!(output.status.code(), Some(1));
+    let error = String::from_utf8_lossy(&output.stderr);
+    assert!(error.contains("unknown country code \"NRO\""), "{error}");
+    assert!(error.contains("(did you mean FRO, NOR, NRU?)"), "{error}");
+}
+
+#[test]
+fn history_of_a_country_without_efforts_says_so() {
+    let output = atlas(&["history", "CHN"]);
+    assert_eq!(output.status.code(), Some(0));
+    assert_eq!(
+        stdout(&output),
+        "China (CHN) takes part in none of the 21 efforts in assets/initiatives.json.\n"
+    );
+}
