@@ -118,7 +118,7 @@ impl WorldMeshes {
             .map(|p| p.iter().flatten().map(Vec::len).sum::<usize>())
             .collect();
         let share = weights.iter().sum::<usize>() / threads + 1;
-        let mut runs: Vec<&[Vec<Vec<Vec<[f64; 2]>>>]> = Vec::new();
+        let mut runs: Vec<&[ProjectedCountry]> = Vec::new();
         let (mut start, mut acc) = (0, 0);
         for (i, w) in weights.iter().enumerate() {
             acc += w;
@@ -189,6 +189,9 @@ impl WorldMeshes {
             .unwrap_or(self.lods.len().saturating_sub(1))
     }
 }
+
+/// A country's polygons in unit space: polygons of rings of points.
+type ProjectedCountry = Vec<Vec<Vec<[f64; 2]>>>;
 
 fn project_polygon(polygon: &Polygon) -> Vec<Vec<[f64; 2]>> {
     polygon
