@@ -18,7 +18,9 @@ cleanup() {
 trap cleanup EXIT
 sleep 2
 
-DISPLAY=$display ./target/release/microlateral-atlas >target/smoke-window.log 2>&1 &
+# A fresh data folder, so no saved view from an earlier run changes what is on screen.
+state=$(mktemp -d)
+DISPLAY=$display XDG_DATA_HOME=$state ./target/release/microlateral-atlas >target/smoke-window.log 2>&1 &
 app_pid=$!
 # Software rendering is slow to start; give the first frames time.
 sleep 8

@@ -3,12 +3,18 @@
 use std::path::{Path, PathBuf};
 
 use egui::{Align2, Color32, Frame, Key, Ui, UiBuilder, vec2};
+use serde::{Deserialize, Serialize};
 use walkers::{HttpOptions, HttpTiles, MapMemory, Tiles, lon_lat, sources::OpenStreetMap};
 
+use crate::data::initiatives::BUNDLED_INITIATIVES_NAME;
 use crate::data::world::{BBox, World, WorldError, WorldOptions};
+use crate::data::{BUNDLED_INITIATIVES, Dataset, DatasetError, Kind};
 use crate::geo::{CountryIndex, WorldMeshes, mercator};
 use crate::ui::map_layer::LayerCache;
-use crate::ui::{CountryLayer, CountryPanel, LayerColors, LayerOutput, ViewTransform, style};
+use crate::ui::{
+    CountryLayer, CountryPanel, InitiativeCard, InitiativeList, LayerColors, LayerOutput,
+    ViewTransform, initiative_list::ListPick, palette, style,
+};
 
 /// The world map that ships with the app (Natural Earth 1:50m; see `assets/PROVENANCE-world.md`).
 pub const BUNDLED_WORLD: &[u8] =
@@ -23,6 +29,8 @@ const WORLD_VIEW: BBox = BBox {
     min: [-170.0, -56.0],
     max: [180.0, 78.0],
 };
+/// How long the map takes to fly to a new view.
+const FLY_SECS: f64 = 0.8;
 
 /// A world with everything derived from it for drawing and hit-testing, computed once.
 pub struct WorldData {
@@ -62,13 +70,28 @@ impl WorldData {
     }
 }
 
-/// Something the user asked of the map, applied after the map has drawn, because walkers holds
-/// the map memory while it draws.
+/// The initiatives that ship with the app, checked against `world`.
+pub fn bundled_dataset(world: &World) -> Result<Dataset, DatasetError> {
+    Dataset::from_json(BUNDLED_INITIATIVES_NAME, BUNDLED_INITIATIVES, world).map(|l| l.dataset)
+}
+
+/// Something the user asked for, applied once after the panels have drawn, because the map and
+/// the panels borrow the state while they draw.
 #[derive(Clone, Copy, Debug, PartialEq)]
-enum MapCommand {
+enum Command {
     ZoomIn,
     ZoomOut,
     FitWorld,
+    SelectInitiative(Option<usize>),
+    SelectCountry(Option<usize>),
+}
+
+/// A time-based camera move: the same duration at any frame rate.
+#[derive(Clone, Copy, Debug)]
+struct Flight {
+    from: ([f64; 2], f64),
+    to: ([f64; 2], f64),
+    start_secs: f64,
 }
 
 /// The optional OpenStreetMap basemap. Nothing is fetched until the user turns it on.
@@ -94,43 +117,109 @@ impl Basemap {
     }
 }
 
+/// What survives a restart. Selections are kept by code and id, so they survive a change of
+/// data file too (a missing one is simply dropped).
+#[derive(Default, Serialize, Deserialize)]
+#[serde(default)]
+struct Persisted {
+    country: Option<String>,
+    initiative: Option<String>,
+    map: Option<MapMemory>,
+    list: InitiativeList,
+    basemap: bool,
+}
+
 /// The whole application state.
 pub struct AtlasApp {
     data: WorldData,
+    dataset: Dataset,
+    /// Per country: how many small-state efforts it led and how many it joined otherwise.
+    involvement: Vec<(usize, usize)>,
     map_memory: MapMemory,
     selected: Option<usize>,
+    initiative: Option<usize>,
     layer: LayerOutput,
     layer_cache: LayerCache,
-    colors: LayerColors,
     country_panel: CountryPanel,
+    card: InitiativeCard,
+    list: InitiativeList,
     basemap: Basemap,
+    flight: Option<Flight>,
+    /// A fit asked for before the map's size was known.
+    pending_fit: Option<BBox>,
     /// Until the user moves the map, keep the world fitted to the map area, which changes size
     /// while the window and the panels settle.
     auto_fit: bool,
+    map_size_px: [f64; 2],
 }
 
 impl AtlasApp {
-    /// An app showing `data`.
-    pub fn new(data: WorldData) -> Self {
-        let count = data.world.countries().len();
-        let colors = LayerColors {
-            fills: vec![style::LAND; count],
-            outline: style::BORDER,
-            hover_fill: style::HOVER,
-            selected_outline: style::SELECTED,
-            emphasis: vec![None; count],
-        };
+    /// An app showing `data` and `dataset`.
+    pub fn new(data: WorldData, dataset: Dataset) -> Self {
+        let involvement = data
+            .world
+            .countries()
+            .iter()
+            .map(|c| {
+                let history = dataset.history_of(&c.code);
+                let mut led: Vec<usize> = Vec::new();
+                let mut joined: Vec<usize> = Vec::new();
+                for entry in history {
+                    let small = dataset.initiatives[entry.initiative].kind == Kind::SmallState;
+                    if entry.role.is_leading() && small {
+                        led.push(entry.initiative);
+                    } else {
+                        joined.push(entry.initiative);
+                    }
+                }
+                led.dedup();
+                joined.retain(|i| !led.contains(i));
+                joined.dedup();
+                (led.len(), joined.len())
+            })
+            .collect();
         Self {
             data,
+            dataset,
+            involvement,
             map_memory: MapMemory::default(),
             selected: None,
+            initiative: None,
             layer: LayerOutput::default(),
             layer_cache: LayerCache::default(),
-            colors,
             country_panel: CountryPanel,
+            card: InitiativeCard,
+            list: InitiativeList::default(),
             basemap: Basemap::default(),
+            flight: None,
+            pending_fit: None,
             auto_fit: true,
+            map_size_px: [0.0, 0.0],
         }
+    }
+
+    /// The app on the bundled world and initiatives.
+    pub fn bundled() -> anyhow::Result<Self> {
+        let data = WorldData::bundled()?;
+        let dataset = bundled_dataset(&data.world)?;
+        Ok(Self::new(data, dataset))
+    }
+
+    /// Restores what the last session saved.
+    pub fn restore(mut self, storage: Option<&dyn eframe::Storage>) -> Self {
+        let Some(saved) = storage.and_then(|s| eframe::get_value::<Persisted>(s, eframe::APP_KEY))
+        else {
+            return self;
+        };
+        self.selected = saved.country.and_then(|c| self.data.world.index_of(&c));
+        self.initiative = saved.initiative.and_then(|id| self.dataset.index_of(&id));
+        if let Some(map) = saved.map {
+            self.map_memory = map;
+            self.auto_fit = false;
+        }
+        self.list = saved.list;
+        self.basemap.enabled = saved.basemap;
+        self
     }
 
     /// The loaded world.
@@ -138,19 +227,42 @@ impl AtlasApp {
         &self.data.world
     }
 
+    /// The loaded initiatives.
+    pub fn dataset(&self) -> &Dataset {
+        &self.dataset
+    }
+
     /// The selected country's code.
     pub fn selected_code(&self) -> Option<&str> {
-        self.selected
-            .and_then(|i| self.data.world.countries().get(i))
-            .map(|c| c.code.as_str())
+        self.code_of(self.selected)
+    }
+
+    /// The selected initiative's id.
+    pub fn selected_initiative(&self) -> Option<&str> {
+        self.initiative
+            .and_then(|i| self.dataset.initiatives.get(i))
+            .map(|i| i.id.as_str())
     }
 
     /// The country under the pointer in the last frame.
     pub fn hovered_code(&self) -> Option<&str> {
-        self.layer
-            .hovered
-            .and_then(|i| self.data.world.countries().get(i))
-            .map(|c| c.code.as_str())
+        self.code_of(self.layer.hovered)
+    }
+
+    /// Ids of the initiatives the list shows, in its order.
+    pub fn visible_initiatives(&self) -> Vec<&str> {
+        self.list
+            .filters
+            .visible(&self.dataset)
+            .into_iter()
+            .map(|i| self.dataset.initiatives[i].id.as_str())
+            .collect()
+    }
+
+    /// The fill the map gives a country in this frame.
+    pub fn fill_of(&self, code: &str) -> Option<Color32> {
+        let i = self.data.world.index_of(code)?;
+        self.colors().fills.get(i).copied()
     }
 
     /// How the map was placed on screen in the last frame.
@@ -163,11 +275,63 @@ impl AtlasApp {
         self.map_memory.zoom()
     }
 
+    /// Whether the map is still flying to a view.
+    pub fn is_flying(&self) -> bool {
+        self.flight.is_some()
+    }
+
+    fn code_of(&self, index: Option<usize>) -> Option<&str> {
+        index
+            .and_then(|i| self.data.world.countries().get(i))
+            .map(|c| c.code.as_str())
+    }
+
+    /// The country colours for the current selection: roles when an initiative is selected, the
+    /// overview shading otherwise.
+    fn colors(&self) -> LayerColors {
+        let countries = self.data.world.countries();
+        let mut colors = LayerColors {
+            fills: vec![style::LAND; countries.len()],
+            outline: style::BORDER,
+            hover_fill: style::HOVER,
+            selected_outline: style::SELECTED,
+            emphasis: vec![None; countries.len()],
+        };
+        match self
+            .initiative
+            .and_then(|i| self.dataset.initiatives.get(i))
+        {
+            Some(initiative) => {
+                colors.fills.fill(palette::MUTED);
+                for (code, role) in initiative.states(None) {
+                    if let Some(i) = self.data.world.index_of(code) {
+                        colors.fills[i] = palette::role_fill(role);
+                        colors.emphasis[i] = palette::role_stroke(role);
+                    }
+                }
+            }
+            None => {
+                for (i, &(led, joined)) in self.involvement.iter().enumerate() {
+                    if let Some(fill) = palette::overview_fill(led, joined) {
+                        colors.fills[i] = fill;
+                    }
+                }
+            }
+        }
+        if self.basemap.enabled {
+            // With tiles underneath, let them show through the fills.
+            colors
+                .fills
+                .iter_mut()
+                .for_each(|c| *c = c.gamma_multiply(0.55));
+        }
+        colors
+    }
+
     /// Draws the whole app into `ui`.
     pub fn ui(&mut self, ui: &mut Ui) {
-        if ui.input(|i| i.key_pressed(Key::Escape)) {
-            self.selected = None;
-        }
+        let mut commands = Vec::new();
+        self.keyboard(ui, &mut commands);
 
         egui::Panel::top("toolbar").show(ui, |ui| {
             ui.horizontal(|ui| {
@@ -180,35 +344,191 @@ impl AtlasApp {
             });
         });
 
-        egui::Panel::right("country_panel")
+        egui::Panel::left("initiative_list")
             .resizable(true)
-            .default_size(320.0)
+            .default_size(290.0)
             .show(ui, |ui| {
-                self.country_panel.ui(ui, &self.data.world, self.selected);
+                let pick = self
+                    .list
+                    .ui(ui, &self.dataset, &self.data.world, self.initiative);
+                match pick {
+                    Some(ListPick::Initiative(i)) => {
+                        commands.push(Command::SelectInitiative(Some(i)))
+                    }
+                    Some(ListPick::Country(c)) => commands.push(Command::SelectCountry(Some(c))),
+                    None => {}
+                }
+            });
+
+        egui::Panel::right("detail_panel")
+            .resizable(true)
+            .default_size(340.0)
+            .show(ui, |ui| {
+                egui::ScrollArea::vertical().show(ui, |ui| {
+                    if let Some(initiative) = self
+                        .initiative
+                        .and_then(|i| self.dataset.initiatives.get(i))
+                    {
+                        if let Some(c) = self.card.ui(ui, initiative, &self.data.world) {
+                            commands.push(Command::SelectCountry(Some(c)));
+                        }
+                        ui.separator();
+                    }
+                    if let Some(i) =
+                        self.country_panel
+                            .ui(ui, &self.data.world, &self.dataset, self.selected)
+                    {
+                        commands.push(Command::SelectInitiative(Some(i)));
+                    }
+                });
             });
 
         egui::CentralPanel::default()
             .frame(Frame::NONE.fill(style::OCEAN))
-            .show(ui, |ui| self.map_ui(ui));
+            .show(ui, |ui| self.map_ui(ui, &mut commands));
+
+        for command in commands {
+            self.apply(command);
+        }
     }
 
-    fn map_ui(&mut self, ui: &mut Ui) {
+    /// Keys that work anywhere but in a text field.
+    fn keyboard(&mut self, ui: &Ui, commands: &mut Vec<Command>) {
+        if ui.input(|i| i.key_pressed(Key::Escape)) {
+            commands.push(Command::SelectCountry(None));
+            commands.push(Command::SelectInitiative(None));
+        }
+        if ui.memory(|m| m.focused().is_some()) {
+            // A focused widget (the search box, a button) gets the arrows itself.
+            return;
+        }
+        let (down, up) = ui.input(|i| (i.key_pressed(Key::ArrowDown), i.key_pressed(Key::ArrowUp)));
+        if down || up {
+            let visible = self.list.filters.visible(&self.dataset);
+            let at = self
+                .initiative
+                .and_then(|i| visible.iter().position(|&v| v == i));
+            let next = match (at, down) {
+                (None, true) => visible.first().copied(),
+                (None, false) => visible.last().copied(),
+                (Some(p), true) => visible.get(p + 1).or(visible.last()).copied(),
+                (Some(p), false) => visible.get(p.saturating_sub(1)).copied(),
+            };
+            if next.is_some() {
+                commands.push(Command::SelectInitiative(next));
+            }
+        }
+    }
+
+    fn apply(&mut self, command: Command) {
+        let zoom_range = self.zoom_range();
+        match command {
+            Command::ZoomIn => {
+                let z = (self.map_memory.zoom() + 1.0).min(zoom_range.1);
+                let _ = self.map_memory.set_zoom(z);
+            }
+            Command::ZoomOut => {
+                let z = (self.map_memory.zoom() - 1.0).max(zoom_range.0);
+                let _ = self.map_memory.set_zoom(z);
+            }
+            Command::FitWorld => self.fly_to(WORLD_VIEW),
+            Command::SelectCountry(country) => self.selected = country,
+            Command::SelectInitiative(initiative) => {
+                self.initiative = initiative;
+                if let Some(bbox) = initiative.and_then(|i| self.initiative_bbox(i)) {
+                    self.fly_to(bbox);
+                }
+            }
+        }
+        if command != Command::SelectCountry(None) && command != Command::SelectInitiative(None) {
+            self.auto_fit = false;
+        }
+    }
+
+    /// The box around an initiative's leads and participants (their main landmasses). Outside
+    /// supporters are left out unless there is no one else, so the map frames the effort itself.
+    fn initiative_bbox(&self, index: usize) -> Option<BBox> {
+        let initiative = self.dataset.initiatives.get(index)?;
+        let states = initiative.states(None);
+        let core: Vec<&str> = states
+            .iter()
+            .filter(|(_, role)| *role != crate::data::Role::Supporter)
+            .map(|(code, _)| *code)
+            .collect();
+        let codes = if core.is_empty() {
+            states.iter().map(|(code, _)| *code).collect()
+        } else {
+            core
+        };
+        let bbox = codes
+            .into_iter()
+            .filter_map(|code| self.data.world.by_code(code))
+            .fold(BBox::EMPTY, |b, c| b.union(c.main_bbox()));
+        (!bbox.is_empty()).then_some(bbox)
+    }
+
+    fn zoom_range(&self) -> (f64, f64) {
+        (min_zoom(self.map_size_px), MAX_ZOOM)
+    }
+
+    /// Starts a flight to a box, or fits at once if the map has no size yet.
+    fn fly_to(&mut self, bbox: BBox) {
+        if self.map_size_px[0] <= 0.0 {
+            self.pending_fit = Some(bbox);
+            return;
+        }
+        let (centre, zoom) = mercator::fit_bbox(bbox, self.map_size_px, self.zoom_range());
+        let now = self
+            .map_memory
+            .detached()
+            .map_or([0.0, 20.0], |p| [p.x(), p.y()]);
+        self.flight = Some(Flight {
+            from: (now, self.map_memory.zoom()),
+            to: (centre, zoom),
+            start_secs: f64::NAN,
+        });
+    }
+
+    /// Moves the camera along the current flight.
+    fn advance_flight(&mut self, now_secs: f64) {
+        let Some(flight) = &mut self.flight else {
+            return;
+        };
+        if flight.start_secs.is_nan() {
+            flight.start_secs = now_secs;
+        }
+        let t = ((now_secs - flight.start_secs) / FLY_SECS).clamp(0.0, 1.0);
+        // Ease in and out, so the move starts and lands gently.
+        let e = t * t * (3.0 - 2.0 * t);
+        let lerp = |a: f64, b: f64| a + (b - a) * e;
+        let (from, to) = (flight.from, flight.to);
+        self.map_memory
+            .center_at(lon_lat(lerp(from.0[0], to.0[0]), lerp(from.0[1], to.0[1])));
+        let _ = self.map_memory.set_zoom(lerp(from.1, to.1));
+        if t >= 1.0 {
+            self.flight = None;
+        }
+    }
+
+    fn map_ui(&mut self, ui: &mut Ui, commands: &mut Vec<Command>) {
         let size = ui.available_size();
-        let size_px = [size.x as f64, size.y as f64];
-        let zoom_range = (min_zoom(size_px), MAX_ZOOM);
-        if self.auto_fit && size.x > 0.0 && size.y > 0.0 {
-            self.fit(WORLD_VIEW, size_px, zoom_range);
+        self.map_size_px = [size.x as f64, size.y as f64];
+        let zoom_range = self.zoom_range();
+        if size.x > 0.0 && size.y > 0.0 {
+            if let Some(bbox) = self.pending_fit.take() {
+                self.fly_to(bbox);
+            } else if self.auto_fit && self.flight.is_none() {
+                let (centre, zoom) = mercator::fit_bbox(WORLD_VIEW, self.map_size_px, zoom_range);
+                self.map_memory.center_at(lon_lat(centre[0], centre[1]));
+                let _ = self.map_memory.set_zoom(zoom);
+            }
+        }
+        if self.flight.is_some() {
+            self.advance_flight(ui.input(|i| i.time));
+            ui.ctx().request_repaint();
         }
 
-        // With tiles underneath, let them show through the fills.
-        let online = self.basemap.enabled;
-        let mut colors = self.colors.clone();
-        if online {
-            colors
-                .fills
-                .iter_mut()
-                .for_each(|c| *c = c.gamma_multiply(0.55));
-        }
+        let colors = self.colors();
         let layer = CountryLayer {
             world: &self.data.world,
             meshes: &self.data.meshes,
@@ -220,8 +540,10 @@ impl AtlasApp {
         };
         let tiles = self.basemap.tiles(ui.ctx()).map(|t| t as &mut dyn Tiles);
         let attribution = tiles.as_ref().map(|t| t.attribution());
-        let mut command = None;
         let zoom_before = self.map_memory.zoom();
+        let selected_initiative = self
+            .initiative
+            .and_then(|i| self.dataset.initiatives.get(i));
         let response = walkers::Map::new(tiles, &mut self.map_memory, lon_lat(0.0, 20.0))
             .with_plugin(layer)
             .double_click_to_zoom(true)
@@ -235,15 +557,24 @@ impl AtlasApp {
                     Frame::popup(ui.style()).show(ui, |ui| {
                         ui.vertical_centered_justified(|ui| {
                             if ui.button("Zoom in").clicked() {
-                                command = Some(MapCommand::ZoomIn);
+                                commands.push(Command::ZoomIn);
                             }
                             if ui.button("Zoom out").clicked() {
-                                command = Some(MapCommand::ZoomOut);
+                                commands.push(Command::ZoomOut);
                             }
                             if ui.button("Fit world").clicked() {
-                                command = Some(MapCommand::FitWorld);
+                                commands.push(Command::FitWorld);
                             }
                         });
+                    });
+                });
+                let legend = egui::Rect::from_min_size(
+                    rect.left_bottom() + vec2(10.0, -190.0),
+                    vec2(230.0, 160.0),
+                );
+                ui.scope_builder(UiBuilder::new().max_rect(legend), |ui| {
+                    Frame::popup(ui.style()).show(ui, |ui| {
+                        legend_ui(ui, selected_initiative.map(|i| i.name.as_str()))
                     });
                 });
                 if let Some(attribution) = attribution {
@@ -258,70 +589,82 @@ impl AtlasApp {
             })
             .response;
 
-        if response.dragged() || command.is_some() || zoom_before != self.map_memory.zoom() {
+        if response.dragged() || zoom_before != self.map_memory.zoom() && self.flight.is_none() {
             self.auto_fit = false;
+            // The user takes the camera: stop any flight.
+            self.flight = None;
         }
-        match command {
-            Some(MapCommand::ZoomIn) => {
-                let z = (self.map_memory.zoom() + 1.0).min(zoom_range.1);
-                let _ = self.map_memory.set_zoom(z);
-            }
-            Some(MapCommand::ZoomOut) => {
-                let z = (self.map_memory.zoom() - 1.0).max(zoom_range.0);
-                let _ = self.map_memory.set_zoom(z);
-            }
-            Some(MapCommand::FitWorld) => self.fit(WORLD_VIEW, size_px, zoom_range),
-            None => {}
-        }
-        self.clamp_view(zoom_range);
+        clamp_view(&mut self.map_memory, zoom_range);
 
         if response.clicked() {
-            self.selected = self.layer.hovered;
+            commands.push(Command::SelectCountry(self.layer.hovered));
         }
-        if let Some(country) = self
-            .layer
-            .hovered
-            .and_then(|i| self.data.world.countries().get(i))
-        {
+        if let Some(ci) = self.layer.hovered {
+            let country = &self.data.world.countries()[ci];
+            let role = selected_initiative.and_then(|i| i.role_of(&country.code, None));
+            let (led, joined) = self.involvement[ci];
             response.on_hover_ui_at_pointer(|ui| {
-                ui.strong(&country.name);
-                ui.label(&country.code);
+                ui.strong(format!("{} ({})", country.name, country.code));
+                if let (Some(initiative), Some(role)) = (selected_initiative, role) {
+                    ui.label(format!("{} in {}", role.label(), initiative.name));
+                } else if let Some(initiative) = selected_initiative {
+                    ui.label(format!("Not part of {}", initiative.name));
+                }
+                ui.label(format!(
+                    "Led {led} small-state efforts · took part in {joined} others"
+                ));
             });
         }
-        if !online {
-            // A quiet note that the map is the app's own, not a tile service.
-            let painter = ui.painter();
-            painter.text(
+        if !self.basemap.enabled {
+            ui.painter().text(
                 ui.max_rect().left_bottom() + vec2(6.0, -4.0),
                 Align2::LEFT_BOTTOM,
-                "Borders: Natural Earth 1:50m (public domain)",
+                "Borders: Natural Earth 1:50m (public domain) · Population: World Bank 2019 (CC BY 4.0)",
                 egui::FontId::proportional(11.0),
                 Color32::from_gray(90),
             );
         }
     }
+}
 
-    /// Centres and zooms the map on a box.
-    fn fit(&mut self, bbox: BBox, size_px: [f64; 2], zoom_range: (f64, f64)) {
-        let (centre, zoom) = mercator::fit_bbox(bbox, size_px, zoom_range);
-        self.map_memory.center_at(lon_lat(centre[0], centre[1]));
-        // The zoom is clamped to walkers' own range above, so this cannot fail.
-        let _ = self.map_memory.set_zoom(zoom);
+/// Keeps the zoom within limits and the centre on the world, so the map can't be lost.
+fn clamp_view(memory: &mut MapMemory, zoom_range: (f64, f64)) {
+    let zoom = memory.zoom();
+    let clamped = zoom.clamp(zoom_range.0, zoom_range.1);
+    if clamped != zoom {
+        let _ = memory.set_zoom(clamped);
     }
-
-    /// Keeps the zoom within limits and the centre on the world, so the map can't be lost.
-    fn clamp_view(&mut self, zoom_range: (f64, f64)) {
-        let zoom = self.map_memory.zoom();
-        let clamped = zoom.clamp(zoom_range.0, zoom_range.1);
-        if clamped != zoom {
-            let _ = self.map_memory.set_zoom(clamped);
+    if let Some(centre) = memory.detached() {
+        let (lon, lat) = (centre.x(), centre.y());
+        let (clon, clat) = (lon.clamp(-180.0, 180.0), lat.clamp(-80.0, 80.0));
+        if (clon, clat) != (lon, lat) {
+            memory.center_at(lon_lat(clon, clat));
         }
-        if let Some(centre) = self.map_memory.detached() {
-            let (lon, lat) = (centre.x(), centre.y());
-            let (clon, clat) = (lon.clamp(-180.0, 180.0), lat.clamp(-80.0, 80.0));
-            if (clon, clat) != (lon, lat) {
-                self.map_memory.center_at(lon_lat(clon, clat));
+    }
+}
+
+/// The legend: roles for a selected initiative, the overview scale otherwise.
+fn legend_ui(ui: &mut Ui, initiative: Option<&str>) {
+    match initiative {
+        Some(name) => {
+            ui.strong(format!("Roles in {name}"));
+            for role in palette::LEGEND_ROLES {
+                palette::legend_row(
+                    ui,
+                    palette::role_fill(role),
+                    palette::role_stroke(role),
+                    role.label(),
+                );
             }
+            palette::legend_row(ui, palette::MUTED, None, "not involved");
+        }
+        None => {
+            ui.strong("Small-state efforts, 1990–today");
+            for (label, led, joined) in palette::OVERVIEW_STEPS {
+                let fill = palette::overview_fill(led, joined).unwrap_or(style::LAND);
+                palette::legend_row(ui, fill, None, label);
+            }
+            palette::legend_row(ui, style::LAND, None, "none recorded");
         }
     }
 }
@@ -336,5 +679,16 @@ pub fn min_zoom(size_px: [f64; 2]) -> f64 {
 impl eframe::App for AtlasApp {
     fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
         AtlasApp::ui(self, ui);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        let persisted = Persisted {
+            country: self.selected_code().map(str::to_owned),
+            initiative: self.selected_initiative().map(str::to_owned),
+            map: Some(self.map_memory.clone()),
+            list: self.list.clone(),
+            basemap: self.basemap.enabled,
+        };
+        eframe::set_value(storage, eframe::APP_KEY, &persisted);
     }
 }

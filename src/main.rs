@@ -91,6 +91,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(path) => WorldData::load(path, &options)?,
         None => WorldData::bundled()?,
     };
+    let dataset = microlateral_atlas::app::bundled_dataset(&data.world)?;
     let native_options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("Microlateral Atlas")
@@ -101,7 +102,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     eframe::run_native(
         "microlateral-atlas",
         native_options,
-        Box::new(move |_cc| Ok(Box::new(AtlasApp::new(data)))),
+        Box::new(move |cc| Ok(Box::new(AtlasApp::new(data, dataset).restore(cc.storage)))),
     )
     .map_err(|e| anyhow::anyhow!("{e}"))
     .context("could not open the window")?;

@@ -7,9 +7,10 @@ use microlateral_atlas::app::MAX_ZOOM;
 use microlateral_atlas::{AtlasApp, WorldData};
 
 fn harness() -> Harness<'static, AtlasApp> {
-    let app = AtlasApp::new(WorldData::bundled().expect("the bundled world loads"));
+    let app = AtlasApp::bundled().expect("the bundled data loads");
     let mut harness = Harness::builder()
         .with_size(vec2(1400.0, 860.0))
+        .with_max_steps(200)
         .build_ui_state(|ui, app: &mut AtlasApp| app.ui(ui), app);
     harness.run();
     harness
@@ -58,7 +59,7 @@ fn hovering_a_country_names_it() {
     harness.event(Event::PointerMoved(pos));
     harness.run();
     assert_eq!(harness.state().hovered_code(), Some("FRA"));
-    harness.get_by_label("France");
+    harness.get_by_label("France (FRA)");
 }
 
 #[test]
@@ -131,5 +132,7 @@ fn the_zoom_buttons_stop_at_the_limits_without_panicking() {
     assert_eq!(harness.state().zoom(), MAX_ZOOM);
     harness.get_by_label("Fit world").click();
     harness.run();
+    // The fit is a time-based flight.
+    assert!(!harness.state().is_flying());
     assert!(harness.state().zoom() < 4.0);
 }

@@ -3,6 +3,7 @@
 pub mod date;
 pub mod initiatives;
 mod json_locate;
+pub mod search;
 pub(crate) mod suggest;
 pub mod world;
 

@@ -108,6 +108,21 @@ pub struct Country {
     pub bbox: BBox,
 }
 
+impl Country {
+    /// The box of the country's largest polygon, for fitting the map to it: the whole-country
+    /// box of the USA or France spans oceans (Aleutians, French Guiana).
+    pub fn main_bbox(&self) -> BBox {
+        self.polygons
+            .iter()
+            .map(Polygon::bbox)
+            .max_by(|a, b| {
+                let area = |b: &BBox| (b.max[0] - b.min[0]) * (b.max[1] - b.min[1]);
+                area(a).total_cmp(&area(b))
+            })
+            .unwrap_or(self.bbox)
+    }
+}
+
 /// All countries of a world file, with a lookup by code.
 #[derive(Clone, Debug, Default)]
 pub struct World {

@@ -1,20 +1,27 @@
-//! The side panel about the selected country.
+//! The side panel about the selected country: who it is and its whole initiative history.
 
 use egui::{RichText, Ui};
 
-use crate::data::World;
+use crate::data::{Dataset, World};
 
-/// Shows the selected country. The initiative history will grow here.
+/// Shows the selected country and every effort it led, co-led, joined or supported.
 #[derive(Debug, Default)]
 pub struct CountryPanel;
 
 impl CountryPanel {
-    /// Draws the panel for `selected`, an index into `world`'s countries.
-    pub fn ui(&mut self, ui: &mut Ui, world: &World, selected: Option<usize>) {
+    /// Draws the panel for `selected`, an index into `world`'s countries. Returns an initiative
+    /// the user clicked in the history.
+    pub fn ui(
+        &mut self,
+        ui: &mut Ui,
+        world: &World,
+        dataset: &Dataset,
+        selected: Option<usize>,
+    ) -> Option<usize> {
         let Some(country) = selected.and_then(|i| world.countries().get(i)) else {
             ui.heading("No country selected");
-            ui.label("Click a country on the map to see it here. Esc clears the selection.");
-            return;
+            ui.label("Click a country on the map to see its initiative history. Esc clears the selection.");
+            return None;
         };
         ui.heading(RichText::new(&country.name).strong());
         ui.label(format!("ISO 3166-1 alpha-3: {}", country.code));
@@ -27,6 +34,43 @@ impl CountryPanel {
             Some(p) => ui.label(format!("Population: {}", format_count(p.count))),
             None => ui.label("Population: not in the world file"),
         };
+        ui.add_space(6.0);
+        let history = dataset.history_of(&country.code);
+        if history.is_empty() {
+            ui.label(format!(
+                "{} takes part in none of the efforts in this dataset.",
+                country.name
+            ));
+            return None;
+        }
+        ui.label(RichText::new(format!("Initiative history ({})", history.len())).strong());
+        let mut picked = None;
+        for entry in history {
+            let Some(initiative) = dataset.initiatives.get(entry.initiative) else {
+                continue;
+            };
+            ui.add_space(4.0);
+            let joined = entry
+                .joined
+                .map(|d| format!(", from {d}"))
+                .unwrap_or_default();
+            if ui
+                .link(
+                    RichText::new(format!("{}: {}", entry.role.label(), initiative.name)).strong(),
+                )
+                .on_hover_text("Show this initiative")
+                .clicked()
+            {
+                picked = Some(entry.initiative);
+            }
+            ui.label(format!(
+                "{} · {}{joined}",
+                initiative.span_label(),
+                initiative.status.label()
+            ));
+            ui.label(RichText::new(&initiative.outcome).weak());
+        }
+        picked
     }
 }
 

@@ -266,7 +266,9 @@ impl CountryLayer<'_> {
             painter.add(Shape::mesh(outline));
         }
 
-        // Emphasised and selected countries get real paths, so their strokes join properly.
+        // Emphasised and selected countries get a heavier outline, built from the same
+        // prebuilt normals (mitres are capped there, so sharp corners cannot throw spikes).
+        let mut thick = Mesh::default();
         for (ci, mesh) in lod.countries.iter().enumerate() {
             let stroke = if self.selected == Some(ci) {
                 Some(Stroke::new(2.5, self.colors.selected_outline))
@@ -274,14 +276,13 @@ impl CountryLayer<'_> {
                 self.colors.emphasis.get(ci).copied().flatten()
             };
             let Some(stroke) = stroke else { continue };
-            let bbox = self.meshes.unit_bboxes[ci];
-            for wrap in view.visible_wraps(bbox) {
-                for ring in mesh.ring_points() {
-                    let points: Vec<Pos2> = ring.map(|u| view.screen_from_unit(u, wrap)).collect();
-                    painter.add(Shape::closed_line(points, stroke));
+            for part in &mesh.parts {
+                for wrap in view.visible_wraps(part.bbox) {
+                    push_thick_outline(&mut thick, mesh, part, view, wrap, stroke);
                 }
             }
         }
+        painter.add(Shape::mesh(thick));
 
         for (ci, centre) in self.microstates(view) {
             let fill = if hovered == Some(ci) {
@@ -292,7 +293,12 @@ impl CountryLayer<'_> {
             let ring = if self.selected == Some(ci) {
                 Stroke::new(2.0, self.colors.selected_outline)
             } else {
-                Stroke::new(1.0, outline_color)
+                self.colors
+                    .emphasis
+                    .get(ci)
+                    .copied()
+                    .flatten()
+                    .unwrap_or(Stroke::new(1.0, outline_color))
             };
             painter.circle(centre, DOT_RADIUS_PX, fill, ring);
         }
@@ -356,4 +362,52 @@ fn push_part(
             .iter()
             .map(|i| i - first + base),
     );
+}
+
+/// Appends a stroke of `stroke.width` pixels, with a one-pixel feather each side, around every
+/// ring of one polygon.
+fn push_thick_outline(
+    out: &mut Mesh,
+    mesh: &crate::geo::CountryMesh,
+    part: &crate::geo::MeshPart,
+    view: &ViewTransform,
+    wrap: f32,
+    stroke: Stroke,
+) {
+    let half = stroke.width / 2.0;
+    let clear = Color32::TRANSPARENT;
+    let first_point = part.outline_vertices.start / 3;
+    let last_point = part.outline_vertices.end / 3;
+    for ring in mesh
+        .rings
+        .iter()
+        .filter(|r| r.start >= first_point && r.end <= last_point)
+    {
+        let base = out.vertices.len() as u32;
+        let n = ring.end - ring.start;
+        for point in ring.clone() {
+            let centre = view.screen_from_unit(mesh.outline_positions[3 * point as usize], wrap);
+            let normal = mesh.outline_normals[3 * point as usize + 1];
+            let at = |d: f32| pos2(centre.x + normal[0] * d, centre.y + normal[1] * d);
+            for (pos, color) in [
+                (at(half + 1.0), clear),
+                (at(half), stroke.color),
+                (at(-half), stroke.color),
+                (at(-half - 1.0), clear),
+            ] {
+                out.vertices.push(Vertex {
+                    pos,
+                    uv: egui::epaint::WHITE_UV,
+                    color,
+                });
+            }
+        }
+        for i in 0..n {
+            let (a, b) = (base + 4 * i, base + 4 * ((i + 1) % n));
+            for k in 0..3 {
+                out.indices
+                    .extend([a + k, a + k + 1, b + k, a + k + 1, b + k + 1, b + k]);
+            }
+        }
+    }
 }

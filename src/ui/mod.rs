@@ -1,8 +1,13 @@
 //! Everything drawn with egui: the map layer, the panels and the palette.
 
 pub mod country_panel;
+pub mod initiative_card;
+pub mod initiative_list;
 pub mod map_layer;
+pub mod palette;
 pub mod style;
 
 pub use country_panel::CountryPanel;
+pub use initiative_card::InitiativeCard;
+pub use initiative_list::InitiativeList;
 pub use map_layer::{CountryLayer, LayerColors, LayerOutput, ViewTransform};

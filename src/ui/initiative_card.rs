@@ -1,0 +1,154 @@
+//! The detail card of the selected initiative.
+
+use egui::{RichText, Ui};
+
+use crate::data::{Confidence, Initiative, Role, World};
+use crate::ui::country_panel::format_count;
+use crate::ui::palette;
+
+/// Shows one initiative: what, when, who in which role, outcome, the essay's words, sources.
+#[derive(Debug, Default)]
+pub struct InitiativeCard;
+
+impl InitiativeCard {
+    /// Draws the card. Returns a country the user clicked in it.
+    pub fn ui(&mut self, ui: &mut Ui, initiative: &Initiative, world: &World) -> Option<usize> {
+        let mut clicked_country = None;
+        ui.heading(RichText::new(&initiative.name).strong());
+        ui.label(format!(
+            "{} · {} · {}",
+            initiative.category.label(),
+            initiative.status.label(),
+            initiative.span_label()
+        ));
+        if initiative.kind == crate::data::Kind::Contrast {
+            ui.label(RichText::new("For contrast: not a small-state effort").italics());
+        }
+        confidence_note(ui, initiative.confidence);
+        ui.add_space(4.0);
+        ui.label(&initiative.summary);
+        ui.add_space(4.0);
+        ui.label(RichText::new("Outcome").strong());
+        ui.label(&initiative.outcome);
+        ui.add_space(4.0);
+        ui.label(RichText::new(format!("“{}”", initiative.essay_quote)).italics())
+            .on_hover_text("The essay's own words");
+
+        let lens = initiative.lens(|code| {
+            world
+                .by_code(code)
+                .and_then(|c| c.population)
+                .map(|p| p.count)
+        });
+        if lens.lead_population > 0 {
+            let ratio = lens
+                .ratio()
+                .map(|r| format!(" (×{r:.0})"))
+                .unwrap_or_default();
+            ui.label(format!(
+                "Small-state lens: lead {} people · participants {}{ratio}",
+                format_count(lens.lead_population),
+                format_count(lens.participant_population)
+            ))
+            .on_hover_text("Population of the leading states against that of the participating states (supporters left out)");
+        }
+
+        ui.add_space(6.0);
+        for role in palette::LEGEND_ROLES {
+            let states: Vec<(usize, &str)> = initiative
+                .actors
+                .iter()
+                .filter(|a| a.role == role)
+                .filter_map(|a| a.actor.state_code())
+                .filter_map(|code| {
+                    world
+                        .index_of(code)
+                        .map(|i| (i, world.countries()[i].name.as_str()))
+                })
+                .collect();
+            if states.is_empty() {
+                continue;
+            }
+            ui.horizontal_wrapped(|ui| {
+                palette::legend_row(
+                    ui,
+                    palette::role_fill(role),
+                    palette::role_stroke(role),
+                    &format!("{}:", role_heading(role)),
+                );
+                for (i, name) in states {
+                    if ui.link(name).clicked() {
+                        clicked_country = Some(i);
+                    }
+                }
+            });
+        }
+        let orgs: Vec<String> = initiative
+            .orgs()
+            .map(|a| match &a.actor {
+                crate::data::ActorId::Org { short, name } if short != name => {
+                    format!("{short} ({name}), {}", a.role.label())
+                }
+                other => format!("{}, {}", other.label(), a.role.label()),
+            })
+            .collect();
+        if !orgs.is_empty() {
+            ui.label(RichText::new("Non-state actors").strong());
+            for org in orgs {
+                ui.label(format!("• {org}"));
+            }
+        }
+
+        ui.add_space(6.0);
+        egui::CollapsingHeader::new(format!("Milestones ({})", initiative.milestones.len()))
+            .default_open(true)
+            .show(ui, |ui| {
+                for m in &initiative.milestones {
+                    ui.label(RichText::new(format!("{} — {}", m.date, m.title)).strong());
+                    ui.label(&m.outcome);
+                    confidence_note(ui, m.confidence);
+                }
+            });
+        egui::CollapsingHeader::new(format!("Sources ({})", initiative.sources.len()))
+            .default_open(false)
+            .show(ui, |ui| {
+                for s in &initiative.sources {
+                    // Only web links open; anything else is shown as text.
+                    if s.url.starts_with("https://") || s.url.starts_with("http://") {
+                        ui.hyperlink_to(&s.title, &s.url).on_hover_text(&s.url);
+                    } else {
+                        ui.label(format!("{} ({})", s.title, s.url));
+                    }
+                }
+            });
+        clicked_country
+    }
+}
+
+fn role_heading(role: Role) -> &'static str {
+    match role {
+        Role::Lead => "Lead",
+        Role::CoLead => "Co-lead",
+        Role::ProposedLead => "Proposed lead",
+        Role::Participant => "Participants",
+        Role::Supporter => "Supporters",
+    }
+}
+
+/// A visible mark on anything the sources do not confirm.
+pub fn confidence_note(ui: &mut Ui, confidence: Confidence) {
+    match confidence {
+        Confidence::Verified => {}
+        Confidence::Unverified => {
+            ui.label(
+                RichText::new("unverified: not confirmed by the sources")
+                    .color(ui.visuals().warn_fg_color),
+            );
+        }
+        Confidence::Disputed => {
+            ui.label(
+                RichText::new("disputed: the sources disagree").color(ui.visuals().warn_fg_color),
+            );
+        }
+    }
+}

@@ -1,0 +1,200 @@
+//! The left panel: search, filters, and the initiatives grouped by status.
+
+use egui::{RichText, Ui};
+use serde::{Deserialize, Serialize};
+
+use crate::data::search::{find_countries, initiative_matches};
+use crate::data::{Category, Dataset, Initiative, Kind, Status, World};
+
+/// The first and last years the year filter offers.
+pub const YEAR_RANGE: (i32, i32) = (1990, 2030);
+
+/// What narrows the list. Persisted with the app.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Filters {
+    pub query: String,
+    pub category: Option<Category>,
+    pub concluded: bool,
+    pub ongoing: bool,
+    pub proposed: bool,
+    pub from_year: i32,
+    pub to_year: i32,
+    pub small_state_only: bool,
+}
+
+impl Default for Filters {
+    fn default() -> Self {
+        Self {
+            query: String::new(),
+            category: None,
+            concluded: true,
+            ongoing: true,
+            proposed: true,
+            from_year: YEAR_RANGE.0,
+            to_year: YEAR_RANGE.1,
+            small_state_only: false,
+        }
+    }
+}
+
+impl Filters {
+    /// Whether the initiative passes every filter, the search text included.
+    pub fn accepts(&self, initiative: &Initiative) -> bool {
+        let status_ok = match initiative.status {
+            Status::Concluded => self.concluded,
+            Status::Ongoing => self.ongoing,
+            Status::Proposed => self.proposed,
+        };
+        let start_year = initiative.start.earliest.year();
+        let end_year = initiative
+            .end
+            .as_ref()
+            .map_or(i32::MAX, |e| e.latest.year());
+        status_ok
+            && self.category.is_none_or(|c| c == initiative.category)
+            && (!self.small_state_only || initiative.kind == Kind::SmallState)
+            && start_year <= self.to_year
+            && end_year >= self.from_year
+            && initiative_matches(initiative, &self.query)
+    }
+
+    /// The initiatives that pass, in the list's order: small-state efforts by status, then the
+    /// contrast formats; by start date within each group.
+    pub fn visible(&self, dataset: &Dataset) -> Vec<usize> {
+        let mut out: Vec<usize> = (0..dataset.initiatives.len())
+            .filter(|&i| self.accepts(&dataset.initiatives[i]))
+            .collect();
+        out.sort_by_key(|&i| {
+            let initiative = &dataset.initiatives[i];
+            (group_of(initiative), initiative.start)
+        });
+        out
+    }
+}
+
+/// The list's groups, in order.
+const GROUPS: [&str; 4] = [
+    "Concluded efforts",
+    "Ongoing efforts",
+    "Proposed efforts",
+    "For contrast: great-power formats and reversals",
+];
+
+fn group_of(initiative: &Initiative) -> usize {
+    match (initiative.kind, initiative.status) {
+        (Kind::Contrast, _) => 3,
+        (Kind::SmallState, Status::Concluded) => 0,
+        (Kind::SmallState, Status::Ongoing) => 1,
+        (Kind::SmallState, Status::Proposed) => 2,
+    }
+}
+
+/// What the user picked in the list.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ListPick {
+    Initiative(usize),
+    Country(usize),
+}
+
+/// The initiative list panel.
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct InitiativeList {
+    pub filters: Filters,
+}
+
+impl InitiativeList {
+    /// Draws the panel. Returns what the user picked, if anything.
+    pub fn ui(
+        &mut self,
+        ui: &mut Ui,
+        dataset: &Dataset,
+        world: &World,
+        selected: Option<usize>,
+    ) -> Option<ListPick> {
+        let mut pick = None;
+        ui.heading("Initiatives");
+        ui.horizontal(|ui| {
+            let label = ui.label("Search");
+            ui.text_edit_singleline(&mut self.filters.query)
+                .labelled_by(label.id)
+                .on_hover_text("An initiative's name, or a country's name, code or other spelling");
+        });
+        self.filters_ui(ui);
+        ui.separator();
+
+        let visible = self.filters.visible(dataset);
+        let countries = find_countries(world, &self.filters.query);
+        egui::ScrollArea::vertical().show(ui, |ui| {
+            if !countries.is_empty() {
+                ui.label(RichText::new("Countries").strong());
+                for &ci in countries.iter().take(8) {
+                    let country = &world.countries()[ci];
+                    if ui
+                        .selectable_label(false, format!("{} ({})", country.name, country.code))
+                        .clicked()
+                    {
+                        pick = Some(ListPick::Country(ci));
+                    }
+                }
+                ui.add_space(6.0);
+            }
+            ui.label(format!(
+                "{} of {} initiatives",
+                visible.len(),
+                dataset.initiatives.len()
+            ));
+            let mut group = None;
+            for &i in &visible {
+                let initiative = &dataset.initiatives[i];
+                let g = group_of(initiative);
+                if group != Some(g) {
+                    ui.add_space(4.0);
+                    ui.label(RichText::new(GROUPS[g]).strong());
+                    group = Some(g);
+                }
+                let response = ui
+                    .selectable_label(selected == Some(i), &initiative.name)
+                    .on_hover_text(format!(
+                        "{} · {}",
+                        initiative.category.label(),
+                        initiative.span_label()
+                    ));
+                if response.clicked() {
+                    pick = Some(ListPick::Initiative(i));
+                }
+            }
+        });
+        pick
+    }
+
+    fn filters_ui(&mut self, ui: &mut Ui) {
+        let f = &mut self.filters;
+        egui::ComboBox::from_label("Category")
+            .selected_text(f.category.map_or("All categories", |c| c.label()))
+            .show_ui(ui, |ui| {
+                ui.selectable_value(&mut f.category, None, "All categories");
+                for c in Category::ALL {
+                    ui.selectable_value(&mut f.category, Some(c), c.label());
+                }
+            });
+        ui.horizontal(|ui| {
+            ui.checkbox(&mut f.concluded, "Concluded");
+            ui.checkbox(&mut f.ongoing, "Ongoing");
+            ui.checkbox(&mut f.proposed, "Proposed");
+        });
+        ui.horizontal(|ui| {
+            let from = ui.label("From");
+            ui.add(egui::DragValue::new(&mut f.from_year).range(YEAR_RANGE.0..=f.to_year))
+                .labelled_by(from.id);
+            let to = ui.label("to");
+            ui.add(egui::DragValue::new(&mut f.to_year).range(f.from_year..=YEAR_RANGE.1))
+                .labelled_by(to.id);
+        });
+        ui.checkbox(&mut f.small_state_only, "Small-state led only");
+        if *f != Filters::default() && ui.button("Clear filters").clicked() {
+            *f = Filters::default();
+        }
+    }
+}

@@ -1,0 +1,200 @@
+//! The explorer as a briefing audience and an analyst use it: pick an initiative, read the
+//! roles off the map, click a country for its history, search and filter the list.
+
+use egui::{Event, Key, Modifiers, PointerButton, Pos2, vec2};
+use egui_kittest::{Harness, kittest::Queryable as _};
+use microlateral_atlas::AtlasApp;
+use microlateral_atlas::ui::palette;
+
+fn harness() -> Harness<'static, AtlasApp> {
+    let app = AtlasApp::bundled().expect("the bundled data loads");
+    let mut harness = Harness::builder()
+        .with_size(vec2(1500.0, 900.0))
+        .with_max_steps(200)
+        .build_ui_state(|ui, app: &mut AtlasApp| app.ui(ui), app);
+    harness.run();
+    harness
+}
+
+fn click_map(harness: &mut Harness<'_, AtlasApp>, lon: f64, lat: f64) {
+    let pos: Pos2 = harness
+        .state()
+        .view()
+        .expect("the map has been drawn")
+        .screen_from_lonlat([lon, lat]);
+    harness.event(Event::PointerMoved(pos));
+    harness.run();
+    for pressed in [true, false] {
+        harness.event(Event::PointerButton {
+            pos,
+            button: PointerButton::Primary,
+            pressed,
+            modifiers: Modifiers::default(),
+        });
+        harness.step();
+    }
+    harness.run();
+    harness.remove_cursor();
+    harness.run();
+}
+
+fn type_search(harness: &mut Harness<'_, AtlasApp>, text: &str) {
+    harness.get_by_label("Search").click();
+    harness.run();
+    harness.get_by_label("Search").type_text(text);
+    harness.run();
+}
+
+#[test]
+fn selecting_oslo_colours_norway_as_lead_and_israel_as_participant() {
+    let mut harness = harness();
+    harness
+        .get_by_label("Oslo channel and Oslo Accords")
+        .click();
+    harness.run();
+    let app = harness.state();
+    assert_eq!(app.selected_initiative(), Some("oslo-accords"));
+    assert_eq!(
+        app.fill_of("NOR"),
+        Some(palette::role_fill(microlateral_atlas::data::Role::Lead))
+    );
+    assert_eq!(
+        app.fill_of("ISR"),
+        Some(palette::role_fill(
+            microlateral_atlas::data::Role::Participant
+        ))
+    );
+    assert_eq!(app.fill_of("BRA"), Some(palette::MUTED));
+    // The legend names the roles, and the card lists the PLO, which is not on the map.
+    harness.get_by_label("Roles in Oslo channel and Oslo Accords");
+    harness.get_by_label("• PLO (Palestine Liberation Organization), participant");
+}
+
+#[test]
+fn selecting_an_initiative_flies_the_map_to_its_countries() {
+    let mut harness = harness();
+    let world_zoom = harness.state().zoom();
+    harness.get_by_label("Doha Agreement on Lebanon").click();
+    harness.run();
+    // The flight is time-based; egui_kittest advances time by a fixed step each frame.
+    for _ in 0..120 {
+        harness.step();
+        if !harness.state().is_flying() {
+            break;
+        }
+    }
+    assert!(!harness.state().is_flying(), "the flight ends");
+    assert!(
+        harness.state().zoom() > world_zoom + 1.0,
+        "zoomed in on the Gulf"
+    );
+    let view = harness.state().view().expect("drawn");
+    assert!(
+        view.rect.contains(view.screen_from_lonlat([51.2, 25.3])),
+        "Qatar is on screen"
+    );
+}
+
+#[test]
+fn clicking_norway_lists_the_oslo_effort_with_its_dates() {
+    let mut harness = harness();
+    click_map(&mut harness, 9.0, 61.0);
+    assert_eq!(harness.state().selected_code(), Some("NOR"));
+    harness.get_by_label("Initiative history (4)");
+    harness
+        .get_by_label("lead: Oslo channel and Oslo Accords")
+        .click();
+    harness.run();
+    assert_eq!(harness.state().selected_initiative(), Some("oslo-accords"));
+    harness.get_by_label("Dec 1992 – 28 Sep 1995 · concluded");
+}
+
+#[test]
+fn a_country_with_no_efforts_says_so() {
+    let mut harness = harness();
+    click_map(&mut harness, 25.0, -22.0);
+    assert_eq!(harness.state().selected_code(), Some("BWA"));
+    harness.get_by_label("Botswana takes part in none of the efforts in this dataset.");
+}
+
+#[test]
+fn searching_doha_finds_one_initiative() {
+    let mut harness = harness();
+    type_search(&mut harness, "Doha");
+    assert_eq!(
+        harness.state().visible_initiatives(),
+        vec!["doha-agreement"]
+    );
+    harness.get_by_label("1 of 21 initiatives");
+}
+
+#[test]
+fn searching_another_spelling_finds_the_country() {
+    let mut harness = harness();
+    type_search(&mut harness, "Holland");
+    harness.get_by_label("Netherlands (NLD)").click();
+    harness.run();
+    assert_eq!(harness.state().selected_code(), Some("NLD"));
+}
+
+#[test]
+fn the_small_state_filter_hides_the_contrast_formats() {
+    let mut harness = harness();
+    let all = harness.state().visible_initiatives().len();
+    harness.get_by_label("Small-state led only").click();
+    harness.run();
+    let small = harness.state().visible_initiatives();
+    assert_eq!(all, 21);
+    assert_eq!(small.len(), 13);
+    assert!(!small.contains(&"quad-plus"));
+}
+
+#[test]
+fn unticking_proposed_leaves_only_efforts_that_happened() {
+    let mut harness = harness();
+    harness.get_by_label("Proposed").click();
+    harness.run();
+    let visible = harness.state().visible_initiatives();
+    assert!(visible.contains(&"oslo-accords"));
+    assert!(!visible.contains(&"remote-learning"));
+    assert!(!visible.contains(&"colombia-ddr"));
+}
+
+#[test]
+fn escape_clears_both_selections() {
+    let mut harness = harness();
+    harness
+        .get_by_label("Oslo channel and Oslo Accords")
+        .click();
+    harness.run();
+    click_map(&mut harness, 9.0, 61.0);
+    harness.key_press(Key::Escape);
+    harness.run();
+    assert_eq!(harness.state().selected_initiative(), None);
+    assert_eq!(harness.state().selected_code(), None);
+}
+
+#[test]
+fn the_overview_shades_leads_apart_from_mere_participants() {
+    let harness = harness();
+    let app = harness.state();
+    assert_eq!(app.fill_of("NOR"), palette::overview_fill(1, 0));
+    assert_eq!(app.fill_of("ISL"), palette::overview_fill(0, 1));
+    assert_eq!(
+        app.fill_of("BWA"),
+        Some(microlateral_atlas::ui::style::LAND)
+    );
+}
+
+#[test]
+fn arrow_keys_step_through_the_list() {
+    let mut harness = harness();
+    harness.key_press(Key::ArrowDown);
+    harness.run();
+    let first = harness.state().visible_initiatives()[0].to_owned();
+    assert_eq!(harness.state().selected_initiative(), Some(first.as_str()));
+    harness.key_press(Key::ArrowDown);
+    harness.run();
+    let second = harness.state().visible_initiatives()[1].to_owned();
+    assert_eq!(harness.state().selected_initiative(), Some(second.as_str()));
+}
