@@ -610,9 +610,7 @@ impl AtlasApp {
                 } else if let Some(initiative) = selected_initiative {
                     ui.label(format!("Not part of {}", initiative.name));
                 }
-                ui.label(format!(
-                    "Led {led} small-state efforts · took part in {joined} others"
-                ));
+                ui.label(involvement_text(led, joined));
             });
         }
         if !self.basemap.enabled {
@@ -666,6 +664,20 @@ fn legend_ui(ui: &mut Ui, initiative: Option<&str>) {
             }
             palette::legend_row(ui, style::LAND, None, "none recorded");
         }
+    }
+}
+
+/// "Led 2 small-state efforts · took part in 1 more", in words for a tooltip.
+fn involvement_text(led: usize, joined: usize) -> String {
+    let plural = |n: usize| if n == 1 { "" } else { "s" };
+    match (led, joined) {
+        (0, 0) => "No efforts recorded".to_owned(),
+        (0, j) => format!("Took part in {j} effort{}", plural(j)),
+        (l, 0) => format!("Led {l} small-state effort{}", plural(l)),
+        (l, j) => format!(
+            "Led {l} small-state effort{} · took part in {j} more",
+            plural(l)
+        ),
     }
 }
 

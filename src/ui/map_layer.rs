@@ -13,6 +13,8 @@ pub const MICROSTATE_MAX_PX: f32 = 5.0;
 const DOT_RADIUS_PX: f32 = 3.5;
 /// Dots are easier to hit than to see.
 const DOT_HIT_RADIUS_PX: f32 = 7.0;
+/// An emphasised country narrower than this gets a ring around it.
+const HALO_MAX_PX: f32 = 16.0;
 /// Frame meshes are split at this many vertices; see where it is used.
 const MAX_MESH_VERTICES: usize = 60_000;
 
@@ -283,6 +285,29 @@ impl CountryLayer<'_> {
             }
         }
         painter.add(Shape::mesh(thick));
+
+        // An emphasised country too small to read its colour (Qatar, Bahrain, Lebanon at a
+        // regional zoom) gets a ring in its colour, so a small lead is never lost.
+        for (ci, b) in self.meshes.unit_bboxes.iter().enumerate() {
+            let Some(stroke) = self.colors.emphasis.get(ci).copied().flatten() else {
+                continue;
+            };
+            let size = view.size_px(*b).max_elem();
+            if !(MICROSTATE_MAX_PX..HALO_MAX_PX).contains(&size) {
+                continue;
+            }
+            let fill = self.colors.fills.get(ci).copied().unwrap_or(Color32::GRAY);
+            for wrap in view.visible_wraps(*b) {
+                let centre = view.screen_from_unit(self.meshes.label_points[ci], wrap);
+                let radius = size / 2.0 + 6.0;
+                painter.circle_stroke(
+                    centre,
+                    radius,
+                    Stroke::new(stroke.width + 2.0, stroke.color),
+                );
+                painter.circle_stroke(centre, radius, Stroke::new(2.0, fill));
+            }
+        }
 
         for (ci, centre) in self.microstates(view) {
             let fill = if hovered == Some(ci) {
