@@ -1,0 +1,30 @@
+//! Real pixels: the map with one initiative selected, rendered by wgpu on the CPU (lavapipe),
+//! compared with the image kept in `tests/snapshots/`. A colour or role regression shows here.
+//!
+//! To accept a deliberate change: `UPDATE_SNAPSHOTS=1 cargo test --test snapshot`, then look at
+//! the new image before committing it.
+
+use egui::vec2;
+use egui_kittest::{Harness, kittest::Queryable as _};
+use microlateral_atlas::AtlasApp;
+
+#[test]
+fn the_map_with_the_doha_agreement_selected_matches_its_snapshot() {
+    let app = AtlasApp::bundled().expect("the bundled data loads");
+    let mut harness = Harness::builder()
+        .with_size(vec2(1200.0, 760.0))
+        .with_max_steps(200)
+        .wgpu()
+        .build_ui_state(|ui, app: &mut AtlasApp| app.ui(ui), app);
+    harness.run();
+    harness.get_by_label("Doha Agreement on Lebanon").click();
+    harness.run();
+    for _ in 0..120 {
+        harness.step();
+        if !harness.state().is_flying() {
+            break;
+        }
+    }
+    harness.run();
+    harness.snapshot("explorer_doha_agreement");
+}
