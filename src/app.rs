@@ -11,6 +11,8 @@ use crate::data::world::{BBox, World, WorldError, WorldOptions};
 use crate::data::{BUNDLED_INITIATIVES, Dataset, DatasetError, Kind};
 use crate::geo::{CountryIndex, WorldMeshes, mercator};
 use crate::ui::map_layer::LayerCache;
+use crate::ui::presenter::{self, Presenter, PresenterKey, TourChoice};
+use crate::ui::timeline::{TimelineAction, TimelinePanel, iso_date};
 use crate::ui::{
     CountryLayer, CountryPanel, InitiativeCard, InitiativeList, LayerColors, LayerOutput,
     ViewTransform, initiative_list::ListPick, palette, style,
@@ -29,6 +31,8 @@ const WORLD_VIEW: BBox = BBox {
     min: [-170.0, -56.0],
     max: [180.0, 78.0],
 };
+/// The height a caption takes at the top of the map.
+const CAPTION_HEIGHT_PX: f64 = 230.0;
 /// How long the map takes to fly to a new view.
 const FLY_SECS: f64 = 0.8;
 
@@ -84,6 +88,16 @@ enum Command {
     FitWorld,
     SelectInitiative(Option<usize>),
     SelectCountry(Option<usize>),
+    SetCursor(Option<i64>),
+    ShowMilestone {
+        initiative: usize,
+        milestone: usize,
+    },
+    /// A presenter key given by a button instead of the keyboard.
+    Present(PresenterKey),
+    StartPresenting,
+    StopPresenting,
+    ToggleFullscreen,
 }
 
 /// A time-based camera move: the same duration at any frame rate.
@@ -133,8 +147,19 @@ struct Persisted {
 pub struct AtlasApp {
     data: WorldData,
     dataset: Dataset,
-    /// Per country: how many small-state efforts it led and how many it joined otherwise.
+    /// Per country: how many small-state efforts it led and how many it joined otherwise, as of
+    /// the date cursor. Recomputed each frame: a few hundred roles, microseconds.
     involvement: Vec<(usize, usize)>,
+    /// The date the map shows the world as of (a day number); `None` shows every date.
+    as_of: Option<i64>,
+    /// A milestone whose caption is shown on the map.
+    caption: Option<(usize, usize)>,
+    timeline: TimelinePanel,
+    presenter: Option<Presenter>,
+    tour_choice: TourChoice,
+    fullscreen: bool,
+    /// Today as a day number: where open-ended efforts end on the timeline.
+    today: i64,
     map_memory: MapMemory,
     selected: Option<usize>,
     initiative: Option<usize>,
@@ -156,32 +181,20 @@ pub struct AtlasApp {
 impl AtlasApp {
     /// An app showing `data` and `dataset`.
     pub fn new(data: WorldData, dataset: Dataset) -> Self {
-        let involvement = data
-            .world
-            .countries()
-            .iter()
-            .map(|c| {
-                let history = dataset.history_of(&c.code);
-                let mut led: Vec<usize> = Vec::new();
-                let mut joined: Vec<usize> = Vec::new();
-                for entry in history {
-                    let small = dataset.initiatives[entry.initiative].kind == Kind::SmallState;
-                    if entry.role.is_leading() && small {
-                        led.push(entry.initiative);
-                    } else {
-                        joined.push(entry.initiative);
-                    }
-                }
-                led.dedup();
-                joined.retain(|i| !led.contains(i));
-                joined.dedup();
-                (led.len(), joined.len())
-            })
-            .collect();
-        Self {
+        let today = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| (d.as_secs() / 86_400) as i64);
+        let mut app = Self {
             data,
             dataset,
-            involvement,
+            involvement: Vec::new(),
+            as_of: None,
+            caption: None,
+            timeline: TimelinePanel::default(),
+            presenter: None,
+            tour_choice: TourChoice::Everything,
+            fullscreen: false,
+            today,
             map_memory: MapMemory::default(),
             selected: None,
             initiative: None,
@@ -195,7 +208,38 @@ impl AtlasApp {
             pending_fit: None,
             auto_fit: true,
             map_size_px: [0.0, 0.0],
+        };
+        app.involvement = app.involvement_as_of(None);
+        app
+    }
+
+    /// For each country, how many small-state efforts it led and how many others it took part
+    /// in, counting only efforts begun and roles taken by `as_of`.
+    fn involvement_as_of(&self, as_of: Option<i64>) -> Vec<(usize, usize)> {
+        let mut counts = vec![(0, 0); self.data.world.countries().len()];
+        for initiative in &self.dataset.initiatives {
+            if as_of.is_some_and(|day| !initiative.has_started(day)) {
+                continue;
+            }
+            for (code, role) in initiative.states(as_of) {
+                let Some(i) = self.data.world.index_of(code) else {
+                    continue;
+                };
+                if role.is_leading() && initiative.kind == Kind::SmallState {
+                    counts[i].0 += 1;
+                } else {
+                    counts[i].1 += 1;
+                }
+            }
         }
+        counts
+    }
+
+    /// Fixes "today" (a day number), so that open-ended bars end on the same day in every run
+    /// of a snapshot test.
+    pub fn with_today(mut self, day: i64) -> Self {
+        self.today = day;
+        self
     }
 
     /// The app on the bundled world and initiatives.
@@ -275,6 +319,53 @@ impl AtlasApp {
         self.map_memory.zoom()
     }
 
+    /// The date cursor, as "YYYY-MM-DD".
+    pub fn as_of(&self) -> Option<String> {
+        self.as_of.map(iso_date)
+    }
+
+    /// Whether presenter mode is on.
+    pub fn is_presenting(&self) -> bool {
+        self.presenter.is_some()
+    }
+
+    /// The presenter's position, "5 / 23".
+    pub fn progress(&self) -> Option<String> {
+        self.presenter.as_ref().map(Presenter::progress)
+    }
+
+    /// The caption on the map: date, effort, title, outcome.
+    pub fn caption_text(&self) -> Option<[String; 4]> {
+        let (i, m) = self.caption?;
+        let initiative = self.dataset.initiatives.get(i)?;
+        let milestone = initiative.milestones.get(m)?;
+        Some([
+            milestone.date.to_string(),
+            initiative.name.clone(),
+            milestone.title.clone(),
+            milestone.outcome.clone(),
+        ])
+    }
+
+    /// Whether the screen is blacked out.
+    pub fn is_blacked_out(&self) -> bool {
+        self.presenter.as_ref().is_some_and(|p| p.blackout)
+    }
+
+    /// Whether autoplay is running.
+    pub fn is_autoplaying(&self) -> bool {
+        self.presenter
+            .as_ref()
+            .is_some_and(|p| p.next_step_at.is_some())
+    }
+
+    /// Sets the autoplay interval, in seconds.
+    pub fn set_autoplay_interval(&mut self, secs: f64) {
+        if let Some(p) = &mut self.presenter {
+            p.interval_secs = secs;
+        }
+    }
+
     /// Whether the map is still flying to a view.
     pub fn is_flying(&self) -> bool {
         self.flight.is_some()
@@ -303,7 +394,13 @@ impl AtlasApp {
         {
             Some(initiative) => {
                 colors.fills.fill(palette::MUTED);
-                for (code, role) in initiative.states(None) {
+                let started = self.as_of.is_none_or(|day| initiative.has_started(day));
+                let states = if started {
+                    initiative.states(self.as_of)
+                } else {
+                    Vec::new()
+                };
+                for (code, role) in states {
                     if let Some(i) = self.data.world.index_of(code) {
                         colors.fills[i] = palette::role_fill(role);
                         colors.emphasis[i] = palette::role_stroke(role);
@@ -331,69 +428,246 @@ impl AtlasApp {
     /// Draws the whole app into `ui`.
     pub fn ui(&mut self, ui: &mut Ui) {
         let mut commands = Vec::new();
-        self.keyboard(ui, &mut commands);
+        self.involvement = self.involvement_as_of(self.as_of);
+        if self.presenter.is_some() {
+            self.presenter_keys(ui, &mut commands);
+        } else {
+            self.keyboard(ui, &mut commands);
+        }
+        if ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, Key::F11)) {
+            commands.push(Command::ToggleFullscreen);
+        }
+        let presenting = self.presenter.is_some();
 
-        egui::Panel::top("toolbar").show(ui, |ui| {
-            ui.horizontal(|ui| {
-                ui.heading("Microlateral Atlas");
-                ui.separator();
-                ui.checkbox(&mut self.basemap.enabled, "Online basemap (OpenStreetMap)")
-                    .on_hover_text(
-                        "Off by default: the map works offline. On, it fetches tiles over HTTPS.",
-                    );
-            });
-        });
-
-        egui::Panel::left("initiative_list")
-            .resizable(true)
-            .default_size(290.0)
-            .show(ui, |ui| {
-                let pick = self
-                    .list
-                    .ui(ui, &self.dataset, &self.data.world, self.initiative);
-                match pick {
-                    Some(ListPick::Initiative(i)) => {
-                        commands.push(Command::SelectInitiative(Some(i)))
-                    }
-                    Some(ListPick::Country(c)) => commands.push(Command::SelectCountry(Some(c))),
-                    None => {}
-                }
-            });
-
-        egui::Panel::right("detail_panel")
-            .resizable(true)
-            .default_size(340.0)
-            .show(ui, |ui| {
-                egui::ScrollArea::vertical().show(ui, |ui| {
-                    if let Some(initiative) = self
-                        .initiative
-                        .and_then(|i| self.dataset.initiatives.get(i))
-                    {
-                        if let Some(c) = self.card.ui(ui, initiative, &self.data.world) {
-                            commands.push(Command::SelectCountry(Some(c)));
-                        }
-                        ui.separator();
-                    }
-                    if let Some(i) =
-                        self.country_panel
-                            .ui(ui, &self.data.world, &self.dataset, self.selected)
-                    {
-                        commands.push(Command::SelectInitiative(Some(i)));
+        if !presenting {
+            egui::Panel::top("toolbar").show(ui, |ui| {
+                ui.horizontal(|ui| {
+                    ui.heading("Microlateral Atlas");
+                    ui.separator();
+                    ui.checkbox(&mut self.basemap.enabled, "Online basemap (OpenStreetMap)")
+                        .on_hover_text("Off by default: the map works offline. On, it fetches tiles over HTTPS.");
+                    ui.separator();
+                    egui::ComboBox::from_label("Tour")
+                        .selected_text(tour_label(self.tour_choice))
+                        .show_ui(ui, |ui| {
+                            for choice in [TourChoice::Everything, TourChoice::CurrentFilter, TourChoice::SelectedInitiative] {
+                                ui.selectable_value(&mut self.tour_choice, choice, tour_label(choice));
+                            }
+                        });
+                    if ui.button("Present").on_hover_text("F5; Esc leaves").clicked() {
+                        commands.push(Command::StartPresenting);
                     }
                 });
             });
+        }
+
+        egui::Panel::bottom("timeline")
+            .resizable(true)
+            .default_size(if presenting { 150.0 } else { 230.0 })
+            .show(ui, |ui| {
+                let lanes = self.list.filters.visible(&self.dataset);
+                let actions = self.timeline.ui(
+                    ui,
+                    &self.dataset,
+                    &lanes,
+                    self.initiative,
+                    self.as_of,
+                    self.today,
+                );
+                for action in actions {
+                    commands.push(match action {
+                        TimelineAction::SelectInitiative(i) => Command::SelectInitiative(Some(i)),
+                        TimelineAction::ShowMilestone {
+                            initiative,
+                            milestone,
+                        } => Command::ShowMilestone {
+                            initiative,
+                            milestone,
+                        },
+                        TimelineAction::SetCursor(day) => Command::SetCursor(day),
+                        TimelineAction::Present => Command::StartPresenting,
+                    });
+                }
+            });
+
+        if !presenting {
+            egui::Panel::left("initiative_list")
+                .resizable(true)
+                .default_size(290.0)
+                .show(ui, |ui| {
+                    let pick = self
+                        .list
+                        .ui(ui, &self.dataset, &self.data.world, self.initiative);
+                    match pick {
+                        Some(ListPick::Initiative(i)) => {
+                            commands.push(Command::SelectInitiative(Some(i)))
+                        }
+                        Some(ListPick::Country(c)) => {
+                            commands.push(Command::SelectCountry(Some(c)))
+                        }
+                        None => {}
+                    }
+                });
+
+            egui::Panel::right("detail_panel")
+                .resizable(true)
+                .default_size(340.0)
+                .show(ui, |ui| {
+                    egui::ScrollArea::vertical().show(ui, |ui| {
+                        if let Some(initiative) = self
+                            .initiative
+                            .and_then(|i| self.dataset.initiatives.get(i))
+                        {
+                            if let Some(c) = self.card.ui(ui, initiative, &self.data.world) {
+                                commands.push(Command::SelectCountry(Some(c)));
+                            }
+                            ui.separator();
+                        }
+                        if let Some(i) = self.country_panel.ui(
+                            ui,
+                            &self.data.world,
+                            &self.dataset,
+                            self.selected,
+                        ) {
+                            commands.push(Command::SelectInitiative(Some(i)));
+                        }
+                    });
+                });
+        }
 
         egui::CentralPanel::default()
             .frame(Frame::NONE.fill(style::OCEAN))
-            .show(ui, |ui| self.map_ui(ui, &mut commands));
+            .show(ui, |ui| {
+                self.map_ui(ui, &mut commands);
+                self.caption_ui(ui, &mut commands);
+            });
+
+        if let Some(p) = &mut self.presenter {
+            let now = ui.input(|i| i.time);
+            if p.tick(now) {
+                self.go_to_step();
+            }
+            if let Some(at) = self.presenter.as_ref().and_then(|p| p.next_step_at) {
+                ui.ctx()
+                    .request_repaint_after(std::time::Duration::from_secs_f64((at - now).max(0.0)));
+            }
+        }
+        if self.is_blacked_out() {
+            presenter::blackout(ui.ctx());
+        }
 
         for command in commands {
-            self.apply(command);
+            self.apply(command, ui.ctx());
         }
+    }
+
+    /// The caption box over the map, and in presenter mode its controls.
+    fn caption_ui(&mut self, ui: &mut Ui, commands: &mut Vec<Command>) {
+        let Some((i, m)) = self.caption else { return };
+        let Some(initiative) = self.dataset.initiatives.get(i) else {
+            return;
+        };
+        let Some(milestone) = initiative.milestones.get(m) else {
+            return;
+        };
+        let rect = ui.max_rect();
+        let width = (rect.width() * 0.6).clamp(320.0, 900.0);
+        let area = egui::Rect::from_min_size(
+            egui::pos2(rect.center().x - width / 2.0, rect.top() + 12.0),
+            vec2(width, 260.0),
+        );
+        let progress = self.presenter.as_ref().map(Presenter::progress);
+        ui.scope_builder(UiBuilder::new().max_rect(area), |ui| {
+            Frame::popup(ui.style()).inner_margin(14.0).show(ui, |ui| {
+                presenter::caption_ui(ui, initiative, milestone, progress.as_deref());
+                ui.horizontal(|ui| {
+                    if let Some(p) = &mut self.presenter {
+                        if ui.button("Previous").clicked() {
+                            commands.push(Command::Present(PresenterKey::Previous));
+                        }
+                        if ui.button("Next").clicked() {
+                            commands.push(Command::Present(PresenterKey::Next));
+                        }
+                        let playing = p.next_step_at.is_some();
+                        if ui.button(if playing { "Pause" } else { "Play" }).clicked() {
+                            let now = ui.input(|i| i.time);
+                            p.toggle_autoplay(now);
+                        }
+                        let label = ui.label("every");
+                        ui.add(
+                            egui::DragValue::new(&mut p.interval_secs)
+                                .range(1.0..=60.0)
+                                .suffix(" s"),
+                        )
+                        .labelled_by(label.id);
+                        if ui.button("Exit presentation").clicked() {
+                            commands.push(Command::StopPresenting);
+                        }
+                    } else if ui.button("Close caption").clicked() {
+                        self.caption = None;
+                    }
+                });
+            });
+        });
+    }
+
+    /// The presenter's keys, read before anything else can act on them.
+    fn presenter_keys(&mut self, ui: &Ui, commands: &mut Vec<Command>) {
+        let keys = presenter::read_keys(ui);
+        let Some(p) = &mut self.presenter else { return };
+        let mut moved = false;
+        for key in keys {
+            let (changed, exit) = p.press(key);
+            moved |= changed;
+            if exit {
+                commands.push(Command::StopPresenting);
+            }
+            if key == PresenterKey::Previous || key == PresenterKey::Next {
+                // A manual step pauses autoplay's clock so it does not jump twice.
+                if p.next_step_at.is_some() {
+                    p.next_step_at = Some(ui.input(|i| i.time) + p.interval_secs);
+                }
+            }
+        }
+        if moved {
+            self.go_to_step();
+        }
+    }
+
+    /// Shows the presenter's current step: the initiative, the date, the caption, the camera.
+    fn go_to_step(&mut self) {
+        let Some(step) = self.presenter.as_ref().and_then(Presenter::step) else {
+            return;
+        };
+        let Some(initiative) = self.dataset.initiatives.get(step.initiative) else {
+            return;
+        };
+        let Some(milestone) = initiative.milestones.get(step.milestone) else {
+            return;
+        };
+        self.initiative = Some(step.initiative);
+        self.as_of = Some(milestone.date.end_day());
+        self.caption = Some((step.initiative, step.milestone));
+        if let Some(bbox) = self.initiative_bbox(step.initiative) {
+            self.fly_to(bbox);
+        }
+    }
+
+    /// The steps of a new tour, as the toolbar's choice says.
+    fn tour(&self) -> Vec<presenter::Step> {
+        let initiatives: Vec<usize> = match self.tour_choice {
+            TourChoice::Everything => (0..self.dataset.initiatives.len()).collect(),
+            TourChoice::CurrentFilter => self.list.filters.visible(&self.dataset),
+            TourChoice::SelectedInitiative => self.initiative.into_iter().collect(),
+        };
+        presenter::build_tour(&self.dataset, &initiatives)
     }
 
     /// Keys that work anywhere but in a text field.
     fn keyboard(&mut self, ui: &Ui, commands: &mut Vec<Command>) {
+        if ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, Key::F5)) {
+            commands.push(Command::StartPresenting);
+        }
         if ui.input(|i| i.key_pressed(Key::Escape)) {
             commands.push(Command::SelectCountry(None));
             commands.push(Command::SelectInitiative(None));
@@ -420,7 +694,7 @@ impl AtlasApp {
         }
     }
 
-    fn apply(&mut self, command: Command) {
+    fn apply(&mut self, command: Command, ctx: &egui::Context) {
         let zoom_range = self.zoom_range();
         match command {
             Command::ZoomIn => {
@@ -435,12 +709,61 @@ impl AtlasApp {
             Command::SelectCountry(country) => self.selected = country,
             Command::SelectInitiative(initiative) => {
                 self.initiative = initiative;
+                if initiative.is_none() || self.caption.is_some_and(|(i, _)| Some(i) != initiative)
+                {
+                    self.caption = None;
+                }
                 if let Some(bbox) = initiative.and_then(|i| self.initiative_bbox(i)) {
                     self.fly_to(bbox);
                 }
             }
+            Command::SetCursor(day) => self.as_of = day,
+            Command::Present(key) => {
+                if let Some(p) = &mut self.presenter
+                    && p.press(key).0
+                {
+                    self.go_to_step();
+                }
+            }
+            Command::ShowMilestone {
+                initiative,
+                milestone,
+            } => {
+                self.caption = Some((initiative, milestone));
+                if self.initiative != Some(initiative) {
+                    self.initiative = Some(initiative);
+                    if let Some(bbox) = self.initiative_bbox(initiative) {
+                        self.fly_to(bbox);
+                    }
+                }
+            }
+            Command::StartPresenting => {
+                let tour = self.tour();
+                if !tour.is_empty() {
+                    self.presenter = Some(Presenter::new(tour));
+                    self.go_to_step();
+                    ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(true));
+                    self.fullscreen = true;
+                }
+            }
+            Command::StopPresenting => {
+                self.presenter = None;
+                self.caption = None;
+                ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(false));
+                self.fullscreen = false;
+            }
+            Command::ToggleFullscreen => {
+                self.fullscreen = !self.fullscreen;
+                ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(self.fullscreen));
+            }
         }
-        if command != Command::SelectCountry(None) && command != Command::SelectInitiative(None) {
+        if matches!(
+            command,
+            Command::ZoomIn
+                | Command::ZoomOut
+                | Command::FitWorld
+                | Command::SelectInitiative(Some(_))
+        ) {
             self.auto_fit = false;
         }
     }
@@ -477,7 +800,21 @@ impl AtlasApp {
             self.pending_fit = Some(bbox);
             return;
         }
-        let (centre, zoom) = mercator::fit_bbox(bbox, self.map_size_px, self.zoom_range());
+        // With a caption over the top of the map, fit into the part below it.
+        let top_px = if self.caption.is_some() {
+            CAPTION_HEIGHT_PX.min(self.map_size_px[1] / 2.0)
+        } else {
+            0.0
+        };
+        let size = [self.map_size_px[0], self.map_size_px[1] - top_px];
+        let (centre, zoom) = mercator::fit_bbox(bbox, size, self.zoom_range());
+        let centre = if top_px > 0.0 {
+            let u = mercator::unit_from_lonlat(centre);
+            let shift = top_px / 2.0 / (256.0 * 2f64.powf(zoom));
+            mercator::lonlat_from_unit([u[0], u[1] - shift])
+        } else {
+            centre
+        };
         let now = self
             .map_memory
             .detached()
@@ -664,6 +1001,14 @@ fn legend_ui(ui: &mut Ui, initiative: Option<&str>) {
             }
             palette::legend_row(ui, style::LAND, None, "none recorded");
         }
+    }
+}
+
+fn tour_label(choice: TourChoice) -> &'static str {
+    match choice {
+        TourChoice::Everything => "Every milestone",
+        TourChoice::CurrentFilter => "Milestones of the listed efforts",
+        TourChoice::SelectedInitiative => "Milestones of the selected effort",
     }
 }
 

@@ -10,9 +10,13 @@ use microlateral_atlas::AtlasApp;
 
 #[test]
 fn the_map_with_the_doha_agreement_selected_matches_its_snapshot() {
-    let app = AtlasApp::bundled().expect("the bundled data loads");
+    // A fixed "today", so open-ended efforts end at the same place on every run.
+    let today = microlateral_atlas::data::date::day_from_ymd(2026, 11, 27);
+    let app = AtlasApp::bundled()
+        .expect("the bundled data loads")
+        .with_today(today);
     let mut harness = Harness::builder()
-        .with_size(vec2(1200.0, 760.0))
+        .with_size(vec2(1280.0, 860.0))
         .with_max_steps(200)
         .wgpu()
         .build_ui_state(|ui, app: &mut AtlasApp| app.ui(ui), app);

@@ -5,8 +5,10 @@ pub mod initiative_card;
 pub mod initiative_list;
 pub mod map_layer;
 pub mod palette;
+pub mod presenter;
 pub mod style;
 pub mod time_ruler;
+pub mod timeline;
 
 pub use country_panel::CountryPanel;
 pub use initiative_card::InitiativeCard;

@@ -58,8 +58,8 @@ impl TimeRuler {
     /// Zooms by `factor` (above 1 zooms in) keeping the day under `x` in place.
     pub fn zoom_around(&mut self, x: f32, factor: f64) {
         let pinned = self.date_from_x(x);
-        self.days_per_point =
-            (self.days_per_point / factor.max(f64::MIN_POSITIVE)).clamp(MIN_DAYS_PER_POINT, MAX_DAYS_PER_POINT);
+        self.days_per_point = (self.days_per_point / factor.max(f64::MIN_POSITIVE))
+            .clamp(MIN_DAYS_PER_POINT, MAX_DAYS_PER_POINT);
         self.left_day = pinned - f64::from(x - self.left_x) * self.days_per_point;
     }
 
@@ -78,7 +78,13 @@ impl TimeRuler {
         let mut ticks = Vec::new();
         if year_px >= 70.0 {
             // Months, labelled; years are the major ticks.
-            let month_step = if year_px >= 300.0 { 1 } else if year_px >= 140.0 { 3 } else { 6 };
+            let month_step = if year_px >= 300.0 {
+                1
+            } else if year_px >= 140.0 {
+                3
+            } else {
+                6
+            };
             for year in y0..=y1 {
                 for month in (1..=12).step_by(month_step) {
                     let day = day_from_ymd(year, month as u8, 1);
@@ -87,7 +93,11 @@ impl TimeRuler {
                     } else {
                         MONTHS[month - 1].to_owned()
                     };
-                    ticks.push(Tick { day, label, major: month == 1 });
+                    ticks.push(Tick {
+                        day,
+                        label,
+                        major: month == 1,
+                    });
                 }
             }
         } else {
@@ -101,7 +111,11 @@ impl TimeRuler {
             for year in (start..=y1).step_by(step as usize) {
                 ticks.push(Tick {
                     day: day_from_ymd(year, 1, 1),
-                    label: if year % label_every == 0 { year.to_string() } else { String::new() },
+                    label: if year % label_every == 0 {
+                        year.to_string()
+                    } else {
+                        String::new()
+                    },
                     major: year % 10 == 0,
                 });
             }
@@ -163,7 +177,10 @@ mod tests {
         assert!(!wide.iter().any(|t| MONTHS.contains(&t.label.as_str())));
         ruler.zoom_around(400.0, 40.0);
         let close = ruler.ticks(800.0);
-        assert!(close.iter().any(|t| MONTHS.contains(&t.label.as_str())), "{close:?}");
+        assert!(
+            close.iter().any(|t| MONTHS.contains(&t.label.as_str())),
+            "{close:?}"
+        );
     }
 
     #[test]

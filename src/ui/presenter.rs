@@ -1,0 +1,300 @@
+//! Presenter mode: a tour of steps for a room, driven by the keyboard or a clicker.
+
+use egui::{Color32, FontId, Key, Modifiers, RichText, Ui};
+
+use crate::data::{Dataset, Initiative, Milestone};
+
+/// One step of a tour: a milestone of an initiative.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Step {
+    pub initiative: usize,
+    pub milestone: usize,
+}
+
+/// Which steps a tour has.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TourChoice {
+    /// Every milestone of every effort.
+    Everything,
+    /// Every milestone of the efforts the list's filters let through.
+    CurrentFilter,
+    /// The milestones of the selected initiative.
+    SelectedInitiative,
+}
+
+/// The milestones of `initiatives`, in date order (ties by the effort's start, then the file's
+/// order), so the story runs forward in time.
+pub fn build_tour(dataset: &Dataset, initiatives: &[usize]) -> Vec<Step> {
+    let mut steps: Vec<Step> = initiatives
+        .iter()
+        .filter_map(|&i| dataset.initiatives.get(i).map(|init| (i, init)))
+        .flat_map(|(i, init)| {
+            (0..init.milestones.len()).map(move |m| Step {
+                initiative: i,
+                milestone: m,
+            })
+        })
+        .collect();
+    steps.sort_by_key(|s| {
+        let init = &dataset.initiatives[s.initiative];
+        (
+            init.milestones[s.milestone].date,
+            init.start,
+            s.initiative,
+            s.milestone,
+        )
+    });
+    steps
+}
+
+/// A key press, turned into what it means for the tour.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PresenterKey {
+    Next,
+    Previous,
+    First,
+    Last,
+    Digit(u8),
+    Jump,
+    Blackout,
+    Exit,
+}
+
+/// Reads and consumes the presenter's keys, so no other widget acts on them.
+pub fn read_keys(ui: &Ui) -> Vec<PresenterKey> {
+    let mut keys = Vec::new();
+    ui.input_mut(|input| {
+        // Several presses in one frame (a fast clicker, a held key) each count.
+        let mut take = |key: Key| input.count_and_consume_key(Modifiers::NONE, key);
+        for key in [
+            Key::ArrowRight,
+            Key::ArrowDown,
+            Key::Space,
+            Key::N,
+            Key::PageDown,
+        ] {
+            keys.extend(std::iter::repeat_n(PresenterKey::Next, take(key)));
+        }
+        for key in [
+            Key::ArrowLeft,
+            Key::ArrowUp,
+            Key::Backspace,
+            Key::P,
+            Key::PageUp,
+        ] {
+            keys.extend(std::iter::repeat_n(PresenterKey::Previous, take(key)));
+        }
+        keys.extend(std::iter::repeat_n(PresenterKey::First, take(Key::Home)));
+        keys.extend(std::iter::repeat_n(PresenterKey::Last, take(Key::End)));
+        let digits = [
+            Key::Num0,
+            Key::Num1,
+            Key::Num2,
+            Key::Num3,
+            Key::Num4,
+            Key::Num5,
+            Key::Num6,
+            Key::Num7,
+            Key::Num8,
+            Key::Num9,
+        ];
+        for (d, key) in digits.into_iter().enumerate() {
+            keys.extend(std::iter::repeat_n(PresenterKey::Digit(d as u8), take(key)));
+        }
+        keys.extend(std::iter::repeat_n(PresenterKey::Jump, take(Key::Enter)));
+        let blackouts = take(Key::Period) + take(Key::B);
+        keys.extend(std::iter::repeat_n(PresenterKey::Blackout, blackouts));
+        keys.extend(std::iter::repeat_n(PresenterKey::Exit, take(Key::Escape)));
+    });
+    keys
+}
+
+/// A running presentation.
+#[derive(Clone, Debug)]
+pub struct Presenter {
+    pub tour: Vec<Step>,
+    pub index: usize,
+    /// Digits typed so far for a jump ("12" then Enter goes to step 12).
+    pub digits: String,
+    pub blackout: bool,
+    /// When autoplay is on: the time (egui's clock, seconds) of the next step.
+    pub next_step_at: Option<f64>,
+    pub interval_secs: f64,
+}
+
+impl Presenter {
+    /// A presentation of `tour`, at its first step.
+    pub fn new(tour: Vec<Step>) -> Self {
+        Self {
+            tour,
+            index: 0,
+            digits: String::new(),
+            blackout: false,
+            next_step_at: None,
+            interval_secs: 5.0,
+        }
+    }
+
+    /// The current step.
+    pub fn step(&self) -> Option<Step> {
+        self.tour.get(self.index).copied()
+    }
+
+    /// "5 / 23".
+    pub fn progress(&self) -> String {
+        format!("{} / {}", self.index + 1, self.tour.len())
+    }
+
+    /// Applies one key. Returns whether the step changed, and whether to leave.
+    pub fn press(&mut self, key: PresenterKey) -> (bool, bool) {
+        let before = self.index;
+        let last = self.tour.len().saturating_sub(1);
+        match key {
+            PresenterKey::Next if self.digits.is_empty() => self.index = (self.index + 1).min(last),
+            PresenterKey::Previous => self.index = self.index.saturating_sub(1),
+            PresenterKey::First => self.index = 0,
+            PresenterKey::Last => self.index = last,
+            PresenterKey::Digit(d) => {
+                if self.digits.len() < 4 {
+                    self.digits.push(char::from(b'0' + d));
+                }
+            }
+            // Enter both confirms a typed number and, like slide software, goes forward.
+            PresenterKey::Jump | PresenterKey::Next => {
+                match self.digits.parse::<usize>() {
+                    Ok(n) if n >= 1 => self.index = (n - 1).min(last),
+                    Ok(_) => {}
+                    Err(_) => self.index = (self.index + 1).min(last),
+                }
+                self.digits.clear();
+            }
+            PresenterKey::Blackout => self.blackout = !self.blackout,
+            PresenterKey::Exit => return (false, true),
+        }
+        if !matches!(
+            key,
+            PresenterKey::Digit(_) | PresenterKey::Jump | PresenterKey::Next
+        ) {
+            self.digits.clear();
+        }
+        (self.index != before, false)
+    }
+
+    /// Moves on when autoplay's time has come; stops at the end. Returns whether it stepped.
+    pub fn tick(&mut self, now_secs: f64) -> bool {
+        let Some(at) = self.next_step_at else {
+            return false;
+        };
+        if now_secs < at {
+            return false;
+        }
+        if self.index + 1 >= self.tour.len() {
+            self.next_step_at = None;
+            return false;
+        }
+        self.index += 1;
+        self.next_step_at =
+            (self.index + 1 < self.tour.len()).then_some(now_secs + self.interval_secs);
+        true
+    }
+
+    /// Starts or pauses autoplay.
+    pub fn toggle_autoplay(&mut self, now_secs: f64) {
+        self.next_step_at = match self.next_step_at {
+            Some(_) => None,
+            None => Some(now_secs + self.interval_secs),
+        };
+    }
+}
+
+/// The caption of a step, in type that reads from the back of a room.
+pub fn caption_ui(
+    ui: &mut Ui,
+    initiative: &Initiative,
+    milestone: &Milestone,
+    progress: Option<&str>,
+) {
+    ui.label(
+        RichText::new(milestone.date.to_string())
+            .font(FontId::proportional(22.0))
+            .color(Color32::from_rgb(0xD5, 0x5E, 0x00)),
+    );
+    ui.label(
+        RichText::new(&initiative.name)
+            .font(FontId::proportional(20.0))
+            .italics(),
+    );
+    ui.label(
+        RichText::new(&milestone.title)
+            .font(FontId::proportional(32.0))
+            .strong(),
+    );
+    ui.label(RichText::new(&milestone.outcome).font(FontId::proportional(22.0)));
+    if let Some(progress) = progress {
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Min), |ui| {
+            ui.label(RichText::new(progress).font(FontId::proportional(20.0)));
+        });
+    }
+}
+
+/// Paints the whole screen black, as slide software does on "." or B.
+pub fn blackout(ctx: &egui::Context) {
+    let painter = ctx.layer_painter(egui::LayerId::new(
+        egui::Order::Foreground,
+        egui::Id::unique("blackout"),
+    ));
+    painter.rect_filled(ctx.content_rect(), 0.0, Color32::BLACK);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn presenter(n: usize) -> Presenter {
+        Presenter::new(
+            (0..n)
+                .map(|i| Step {
+                    initiative: 0,
+                    milestone: i,
+                })
+                .collect(),
+        )
+    }
+
+    #[test]
+    fn next_and_previous_stop_at_the_ends() {
+        let mut p = presenter(3);
+        p.press(PresenterKey::Previous);
+        assert_eq!(p.index, 0);
+        for _ in 0..5 {
+            p.press(PresenterKey::Next);
+        }
+        assert_eq!(p.index, 2);
+    }
+
+    #[test]
+    fn digits_then_enter_jump_to_a_step() {
+        let mut p = presenter(30);
+        p.press(PresenterKey::Digit(1));
+        p.press(PresenterKey::Digit(2));
+        p.press(PresenterKey::Jump);
+        assert_eq!(p.index, 11);
+        assert_eq!(p.progress(), "12 / 30");
+        p.press(PresenterKey::Digit(9));
+        p.press(PresenterKey::Digit(9));
+        p.press(PresenterKey::Jump);
+        assert_eq!(p.index, 29, "a number past the end goes to the last step");
+    }
+
+    #[test]
+    fn autoplay_steps_on_time_and_stops_at_the_end() {
+        let mut p = presenter(3);
+        p.toggle_autoplay(0.0);
+        assert!(!p.tick(4.0));
+        assert!(p.tick(5.0));
+        assert!(p.tick(10.0));
+        assert_eq!(p.index, 2);
+        assert!(!p.tick(100.0));
+        assert_eq!(p.next_step_at, None);
+    }
+}

@@ -1,0 +1,169 @@
+//! Presenter mode and the timeline's date cursor, as a presenter with a clicker uses them.
+
+use egui::{Key, vec2};
+use egui_kittest::{Harness, kittest::Queryable as _};
+use microlateral_atlas::AtlasApp;
+use microlateral_atlas::data::Role;
+use microlateral_atlas::ui::palette;
+
+fn harness() -> Harness<'static, AtlasApp> {
+    let app = AtlasApp::bundled().expect("the bundled data loads");
+    let mut harness = Harness::builder()
+        .with_size(vec2(1500.0, 950.0))
+        .with_max_steps(400)
+        .with_step_dt(0.25)
+        .build_ui_state(|ui, app: &mut AtlasApp| app.ui(ui), app);
+    harness.run();
+    harness
+}
+
+fn press(harness: &mut Harness<'_, AtlasApp>, key: Key) {
+    harness.key_press(key);
+    harness.run();
+}
+
+fn progress(harness: &Harness<'_, AtlasApp>) -> String {
+    harness.state().progress().expect("presenting")
+}
+
+fn caption_title(harness: &Harness<'_, AtlasApp>) -> String {
+    harness.state().caption_text().expect("a caption")[2].clone()
+}
+
+#[test]
+fn f5_starts_the_tour_at_the_first_milestone_in_date_order() {
+    let mut harness = harness();
+    press(&mut harness, Key::F5);
+    assert!(harness.state().is_presenting());
+    assert_eq!(progress(&harness), "1 / 93");
+    let caption = harness.state().caption_text().expect("a caption");
+    assert_eq!(caption[0], "Dec 1992");
+    assert_eq!(caption[1], "Oslo channel and Oslo Accords");
+    assert_eq!(caption[2], "Hirschfeld and Qurei meet in London");
+    assert_eq!(harness.state().selected_initiative(), Some("oslo-accords"));
+    assert_eq!(harness.state().fill_of("NOR"), Some(palette::role_fill(Role::Lead)));
+    assert_eq!(harness.state().as_of().as_deref(), Some("1992-12-31"));
+    harness.get_by_label("Hirschfeld and Qurei meet in London");
+    harness.get_by_label("1 / 93");
+}
+
+#[test]
+fn every_forward_key_and_every_back_key_moves_one_step() {
+    let mut harness = harness();
+    press(&mut harness, Key::F5);
+    for key in [Key::ArrowRight, Key::ArrowDown, Key::Space, Key::N, Key::PageDown] {
+        press(&mut harness, key);
+    }
+    assert_eq!(progress(&harness), "6 / 93");
+    press(&mut harness, Key::Enter);
+    assert_eq!(progress(&harness), "7 / 93", "Enter goes forward too");
+    for key in [Key::ArrowLeft, Key::ArrowUp, Key::Backspace, Key::P, Key::PageUp] {
+        press(&mut harness, key);
+    }
+    assert_eq!(progress(&harness), "2 / 93");
+    assert_eq!(caption_title(&harness), "First secret round at Borregaard Manor near Oslo");
+}
+
+#[test]
+fn home_end_and_typed_numbers_jump() {
+    let mut harness = harness();
+    press(&mut harness, Key::F5);
+    press(&mut harness, Key::End);
+    assert_eq!(progress(&harness), "93 / 93");
+    press(&mut harness, Key::ArrowRight);
+    assert_eq!(progress(&harness), "93 / 93", "the last step stays the last");
+    press(&mut harness, Key::Home);
+    assert_eq!(progress(&harness), "1 / 93");
+    press(&mut harness, Key::Num1);
+    press(&mut harness, Key::Num2);
+    press(&mut harness, Key::Enter);
+    assert_eq!(progress(&harness), "12 / 93");
+}
+
+#[test]
+fn a_step_of_the_christchurch_call_shows_only_the_members_of_that_date() {
+    let mut harness = harness();
+    press(&mut harness, Key::F5);
+    // Walk forward to the Call's adoption in Paris.
+    for _ in 0..93 {
+        if caption_title(&harness).contains("adopted") && harness.state().selected_initiative() == Some("christchurch-call") {
+            break;
+        }
+        press(&mut harness, Key::ArrowRight);
+    }
+    assert_eq!(harness.state().selected_initiative(), Some("christchurch-call"));
+    assert_eq!(harness.state().fill_of("NZL"), Some(palette::role_fill(Role::Lead)));
+    assert_eq!(harness.state().fill_of("USA"), Some(palette::MUTED), "the US joined in 2021");
+}
+
+#[test]
+fn the_full_stop_and_b_black_out_the_screen_and_bring_it_back() {
+    let mut harness = harness();
+    press(&mut harness, Key::F5);
+    press(&mut harness, Key::Period);
+    assert!(harness.state().is_blacked_out());
+    press(&mut harness, Key::B);
+    assert!(!harness.state().is_blacked_out());
+}
+
+#[test]
+fn escape_leaves_presenter_mode_and_brings_the_panels_back() {
+    let mut harness = harness();
+    press(&mut harness, Key::F5);
+    assert!(harness.query_by_label("Initiatives").is_none(), "editing panels are hidden");
+    press(&mut harness, Key::Escape);
+    assert!(!harness.state().is_presenting());
+    harness.get_by_label("Initiatives");
+}
+
+#[test]
+fn autoplay_steps_on_its_own_and_pauses() {
+    let mut harness = harness();
+    press(&mut harness, Key::F5);
+    harness.state_mut().set_autoplay_interval(1.0);
+    harness.get_by_label("Play").click();
+    harness.step();
+    assert!(harness.state().is_autoplaying());
+    // Each frame advances egui's clock by 0.25 s.
+    for _ in 0..9 {
+        harness.step();
+    }
+    assert_eq!(progress(&harness), "3 / 93");
+    harness.get_by_label("Pause").click();
+    harness.step();
+    for _ in 0..12 {
+        harness.step();
+    }
+    assert_eq!(progress(&harness), "3 / 93");
+}
+
+#[test]
+fn the_date_cursor_shows_the_christchurch_call_growing() {
+    let mut harness = harness();
+    harness.get_by_label("Christchurch Call").click();
+    harness.run();
+    let set_date = |harness: &mut Harness<'_, AtlasApp>, date: &str| {
+        let field = harness.get_by_label("Show the world as of");
+        field.click();
+        harness.run();
+        harness.get_by_label("Show the world as of").type_text(date);
+        harness.run();
+        harness.key_press(Key::Enter);
+        harness.run();
+    };
+    set_date(&mut harness, "2019-06-01");
+    assert_eq!(harness.state().as_of().as_deref(), Some("2019-06-01"));
+    assert_eq!(harness.state().fill_of("FRA"), Some(palette::role_fill(Role::CoLead)));
+    assert_eq!(harness.state().fill_of("USA"), Some(palette::MUTED));
+    harness.get_by_label("All dates").click();
+    harness.run();
+    set_date(&mut harness, "2021-06-01");
+    assert_eq!(
+        harness.state().fill_of("USA"),
+        Some(palette::role_fill(Role::Participant))
+    );
+    harness.get_by_label("All dates").click();
+    harness.run();
+    set_date(&mut harness, "2018-01-01");
+    assert_eq!(harness.state().fill_of("NZL"), Some(palette::MUTED), "not begun yet");
+}
