@@ -1,4 +1,4 @@
-//! The subcommands that work without a window: `validate` and `history`.
+//! The subcommands that work without a window: `validate`, `history` and `export-list`.
 //!
 //! Each writes to the `out` it is given, so tests can read what it prints.
 
@@ -7,10 +7,11 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use crate::data::initiatives::{
-    BUNDLED_INITIATIVES, BUNDLED_INITIATIVES_NAME, Dataset, DatasetError, Initiative, Severity,
+    BUNDLED_INITIATIVES, BUNDLED_INITIATIVES_NAME, Dataset, DatasetError, Loaded, Severity,
     count_summary,
 };
-use crate::data::{FuzzyDate, Role, World};
+use crate::data::{Country, World};
+use crate::export;
 
 /// How `history` prints.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
@@ -45,12 +46,14 @@ pub fn validate(file: &Path, world: &World, out: &mut impl Write) -> anyhow::Res
     })
 }
 
-/// Prints one country's efforts, from `data` or else the bundled dataset. An unknown code is
-/// reported on `err` with the closest known codes, and exits with 1.
+/// Prints one country's efforts, from `data` or else the bundled dataset, to `out_file` if given
+/// (replaced atomically) or else to `out`. An unknown code is reported on `err` with the closest
+/// known codes, and exits with 1.
 pub fn history(
     code: &str,
     format: HistoryFormat,
     data: Option<&Path>,
+    out_file: Option<&Path>,
     world: &World,
     out: &mut impl Write,
     err: &mut impl Write,
@@ -70,150 +73,90 @@ pub fn history(
         )?;
         return Ok(ExitCode::FAILURE);
     };
-    let (loaded, source) = match data {
+    let (loaded, source) = load_dataset(data, world)?;
+    for warning in &loaded.warnings {
+        writeln!(err, "{warning}")?;
+    }
+    let dataset = &loaded.dataset;
+    let rendered = match format {
+        HistoryFormat::Text => history_text(dataset, country, &source),
+        HistoryFormat::Csv => export::history(dataset, code, export::Format::Csv)?,
+        HistoryFormat::Json => export::history(dataset, code, export::Format::Json)?,
+    };
+    emit(&rendered, out_file, out)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Prints the initiative list, one row per effort, from `data` or else the bundled dataset, to
+/// `out_file` if given (replaced atomically) or else to `out`.
+pub fn export_list(
+    format: export::Format,
+    data: Option<&Path>,
+    out_file: Option<&Path>,
+    world: &World,
+    out: &mut impl Write,
+    err: &mut impl Write,
+) -> anyhow::Result<ExitCode> {
+    let (loaded, _) = load_dataset(data, world)?;
+    for warning in &loaded.warnings {
+        writeln!(err, "{warning}")?;
+    }
+    let rendered = export::initiative_list(&loaded.dataset, format)?;
+    emit(&rendered, out_file, out)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The dataset at `data`, or else the bundled one, with the name it goes by in messages.
+fn load_dataset(data: Option<&Path>, world: &World) -> Result<(Loaded, String), DatasetError> {
+    Ok(match data {
         Some(path) => (Dataset::load(path, world)?, path.display().to_string()),
         None => (
             Dataset::from_json(BUNDLED_INITIATIVES_NAME, BUNDLED_INITIATIVES, world)?,
             BUNDLED_INITIATIVES_NAME.to_owned(),
         ),
-    };
-    for warning in &loaded.warnings {
-        writeln!(err, "{warning}")?;
-    }
-    let dataset = &loaded.dataset;
-    let entries = dataset.history_of(code);
-    let rows = entries
-        .iter()
-        .map(|e| Row::new(&dataset.initiatives[e.initiative], e.role, e.joined));
-    match format {
-        HistoryFormat::Text => {
-            if entries.is_empty() {
-                writeln!(
-                    out,
-                    "{} ({code}) takes part in none of the {} efforts in {source}.",
-                    country.name,
-                    dataset.initiatives.len()
-                )?;
-                return Ok(ExitCode::SUCCESS);
-            }
-            let count = entries.len();
-            let plural = if count == 1 { "" } else { "s" };
-            writeln!(out, "{} ({code}): {count} role{plural}", country.name)?;
-            for row in rows {
-                let joined = row
-                    .joined
-                    .map(|j| format!(" (from {j})"))
-                    .unwrap_or_default();
-                writeln!(
-                    out,
-                    "{}{joined} · {} · {} · {} · {}",
-                    row.role.label(),
-                    row.initiative.name,
-                    row.initiative.span_label(),
-                    row.initiative.status.label(),
-                    row.initiative.outcome
-                )?;
-            }
-        }
-        HistoryFormat::Csv => {
-            writeln!(
-                out,
-                "initiative_id,initiative,role,joined,start,end,status,outcome"
-            )?;
-            for row in rows {
-                let fields = row.fields();
-                let line: Vec<String> = fields.iter().map(|f| csv_field(f)).collect();
-                writeln!(out, "{}", line.join(","))?;
-            }
-        }
-        HistoryFormat::Json => {
-            let objects: Vec<JsonRow<'_>> = rows.map(|row| row.json()).collect();
-            serde_json::to_writer_pretty(&mut *out, &objects)?;
-            writeln!(out)?;
-        }
-    }
-    Ok(ExitCode::SUCCESS)
+    })
 }
 
-/// One object of the JSON output: the CSV columns, in the same order.
-#[derive(serde::Serialize)]
-struct JsonRow<'a> {
-    initiative_id: &'a str,
-    initiative: &'a str,
-    role: Role,
-    joined: Option<FuzzyDate>,
-    start: FuzzyDate,
-    end: Option<FuzzyDate>,
-    status: crate::data::Status,
-    outcome: &'a str,
+/// Writes an export to `out_file` atomically, or else to `out`.
+fn emit(text: &str, out_file: Option<&Path>, out: &mut impl Write) -> anyhow::Result<()> {
+    match out_file {
+        Some(path) => export::write_atomically(path, text.as_bytes())?,
+        None => out.write_all(text.as_bytes())?,
+    }
+    Ok(())
 }
 
-/// One line of a country's history.
-struct Row<'a> {
-    initiative: &'a Initiative,
-    role: Role,
-    joined: Option<FuzzyDate>,
-}
-
-impl<'a> Row<'a> {
-    fn new(initiative: &'a Initiative, role: Role, joined: Option<FuzzyDate>) -> Self {
-        Self {
-            initiative,
-            role,
-            joined,
-        }
+/// A country's history as readable lines: role, effort, span, status and outcome.
+fn history_text(dataset: &Dataset, country: &Country, source: &str) -> String {
+    let entries = dataset.history_of(&country.code);
+    if entries.is_empty() {
+        return format!(
+            "{} ({}) takes part in none of the {} efforts in {source}.\n",
+            country.name,
+            country.code,
+            dataset.initiatives.len()
+        );
     }
-
-    /// The CSV columns, with dates and words as the data file writes them, so the output can
-    /// be read back by other tools without guessing.
-    fn fields(&self) -> [String; 8] {
-        let i = self.initiative;
-        [
-            i.id.clone(),
-            i.name.clone(),
-            self.role.id().to_owned(),
-            self.joined.map(|d| d.to_iso_string()).unwrap_or_default(),
-            i.start.to_iso_string(),
-            i.end.map(|d| d.to_iso_string()).unwrap_or_default(),
-            i.status.id().to_owned(),
-            i.outcome.clone(),
-        ]
+    let count = entries.len();
+    let plural = if count == 1 { "" } else { "s" };
+    let mut text = format!(
+        "{} ({}): {count} role{plural}\n",
+        country.name, country.code
+    );
+    for entry in entries {
+        let initiative = &dataset.initiatives[entry.initiative];
+        let joined = entry
+            .joined
+            .map(|j| format!(" (from {j})"))
+            .unwrap_or_default();
+        text.push_str(&format!(
+            "{}{joined} · {} · {} · {} · {}\n",
+            entry.role.label(),
+            initiative.name,
+            initiative.span_label(),
+            initiative.status.label(),
+            initiative.outcome
+        ));
     }
-
-    fn json(&self) -> JsonRow<'a> {
-        let i = self.initiative;
-        JsonRow {
-            initiative_id: &i.id,
-            initiative: &i.name,
-            role: self.role,
-            joined: self.joined,
-            start: i.start,
-            end: i.end,
-            status: i.status,
-            outcome: &i.outcome,
-        }
-    }
-}
-
-/// A CSV field, quoted when it holds a comma, a quote or a line break (RFC 4180), with quotes
-/// doubled inside.
-fn csv_field(field: &str) -> String {
-    if field.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", field.replace('"', "\"\""))
-    } else {
-        field.to_owned()
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn csv_fields_with_commas_or_quotes_are_quoted() {
-        assert_eq!(csv_field("plain"), "plain");
-        assert_eq!(csv_field("a, b"), "\"a, b\"");
-        assert_eq!(csv_field("say \"hi\""), "\"say \"\"hi\"\"\"");
-        assert_eq!(csv_field("two\nlines"), "\"two\nlines\"");
-    }
+    text
 }

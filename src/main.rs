@@ -1,5 +1,5 @@
 //! The `microlateral-atlas` command: opens the atlas window, or with a subcommand checks a
-//! dataset or prints a country's history without opening one.
+//! dataset, prints a country's history or exports the initiative list without opening one.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -9,6 +9,7 @@ use clap::{Parser, Subcommand};
 use microlateral_atlas::app::{BUNDLED_WORLD, BUNDLED_WORLD_NAME};
 use microlateral_atlas::cli::{self, HistoryFormat};
 use microlateral_atlas::data::{World, WorldOptions};
+use microlateral_atlas::export::Format as ExportFormat;
 use microlateral_atlas::{AtlasApp, WorldData};
 
 /// A desktop atlas of microlateral diplomacy.
@@ -49,6 +50,24 @@ enum Command {
         /// An initiatives file to use instead of the bundled one.
         #[arg(long, value_name = "FILE.json")]
         data: Option<PathBuf>,
+        /// Write to this file instead of standard output. The file is replaced in one step, so
+        /// an interrupted export leaves the old one as it was.
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
+    /// Export the initiative list, one row per effort: id, name, kind, category, status, start,
+    /// end, lead states, participant count and outcome.
+    ExportList {
+        /// How to write it.
+        #[arg(long, value_enum, default_value_t)]
+        format: ExportFormat,
+        /// An initiatives file to use instead of the bundled one.
+        #[arg(long, value_name = "FILE.json")]
+        data: Option<PathBuf>,
+        /// Write to this file instead of standard output. The file is replaced in one step, so
+        /// an interrupted export leaves the old one as it was.
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
     },
 }
 
@@ -77,10 +96,28 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         let mut out = std::io::stdout().lock();
         return match command {
             Command::Validate { file } => cli::validate(&file, &world, &mut out),
-            Command::History { code, format, data } => cli::history(
+            Command::History {
+                code,
+                format,
+                data,
+                out: out_file,
+            } => cli::history(
                 &code,
                 format,
                 data.as_deref(),
+                out_file.as_deref(),
+                &world,
+                &mut out,
+                &mut std::io::stderr().lock(),
+            ),
+            Command::ExportList {
+                format,
+                data,
+                out: out_file,
+            } => cli::export_list(
+                format,
+                data.as_deref(),
+                out_file.as_deref(),
                 &world,
                 &mut out,
                 &mut std::io::stderr().lock(),

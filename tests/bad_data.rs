@@ -263,3 +263,211 @@ fn a_file_over_32_mib_is_refused_before_it_is_read() {
         "{result:?}"
     );
 }
+
+#[test]
+fn a_binary_file_renamed_json_is_an_error_saying_it_is_not_text() {
+    assert_eq!(
+        the_error("binary"),
+        "tests/data/bad/binary.json:1:1: error: the file is not UTF-8 text (byte 0x89 cannot start a character here); expected UTF-8 text; save the file as UTF-8"
+    );
+}
+
+#[test]
+fn a_truncated_file_is_malformed_json_where_it_ends() {
+    assert_eq!(
+        the_error("truncated"),
+        "tests/data/bad/truncated.json:17:67: error: malformed JSON: EOF while parsing a string (look for a missing comma, quote or bracket at or just before this point)"
+    );
+}
+
+#[test]
+fn a_file_of_only_whitespace_is_empty() {
+    assert_eq!(
+        the_error("whitespace-only"),
+        "tests/data/bad/whitespace-only.json:1:1: error: the file is empty; expected a JSON object with \"format\", \"version\" and \"initiatives\" (see docs/data-format.md)"
+    );
+}
+
+#[test]
+fn a_file_that_is_a_list_is_an_error_saying_what_a_file_holds() {
+    assert_eq!(
+        the_error("top-level-array"),
+        "tests/data/bad/top-level-array.json:1:1: error: the file is a list; expected a JSON object with \"format\", \"version\" and \"initiatives\" (see docs/data-format.md)"
+    );
+}
+
+#[test]
+fn a_file_that_is_null_is_an_error_saying_what_a_file_holds() {
+    assert_eq!(
+        the_error("top-level-null"),
+        "tests/data/bad/top-level-null.json:1:1: error: the file is null; expected a JSON object with \"format\", \"version\" and \"initiatives\" (see docs/data-format.md)"
+    );
+}
+
+#[test]
+fn a_wrong_format_name_is_an_error() {
+    assert_eq!(
+        the_error("wrong-format"),
+        "tests/data/bad/wrong-format.json:2:13: error: format: the format is \"microlateral-atlas/initiative\"; expected \"microlateral-atlas/initiatives\""
+    );
+}
+
+#[test]
+fn an_unsupported_version_is_an_error() {
+    assert_eq!(
+        the_error("unsupported-version"),
+        "tests/data/bad/unsupported-version.json:3:14: error: version: version 2 is not supported; expected 1"
+    );
+}
+
+#[test]
+fn initiatives_that_are_not_a_list_are_an_error() {
+    assert_eq!(
+        the_error("initiatives-not-a-list"),
+        "tests/data/bad/initiatives-not-a-list.json:4:18: error: initiatives: found an object; expected a list of initiatives"
+    );
+}
+
+#[test]
+fn an_uppercase_id_is_malformed() {
+    assert_eq!(
+        the_error("uppercase-id"),
+        "tests/data/bad/uppercase-id.json:6:13: error: initiatives[0].id: malformed id \"Afghanistan-Conference-2020\"; expected lowercase a-z, 0-9 and single hyphens, like oslo-accords"
+    );
+}
+
+#[test]
+fn an_unknown_kind_is_an_error_listing_the_kinds() {
+    assert_eq!(
+        the_error("unknown-kind"),
+        "tests/data/bad/unknown-kind.json:8:15: error: initiatives[0].kind: unknown value \"big_state\"; expected one of small_state, contrast"
+    );
+}
+
+#[test]
+fn an_unknown_role_is_an_error_listing_the_roles() {
+    assert_eq!(
+        the_error("unknown-role"),
+        "tests/data/bad/unknown-role.json:22:34: error: initiatives[0].actors[1].role: unknown value \"observer\"; expected one of lead, co_lead, participant, supporter, proposed_lead"
+    );
+}
+
+#[test]
+fn a_date_written_as_a_number_is_a_wrong_type() {
+    assert_eq!(
+        the_error("date-as-number"),
+        "tests/data/bad/date-as-number.json:12:16: error: initiatives[0].start: found a number; expected a string holding a date like 1993, 1993-09 or 1993-09-13, or a range like 1999-05-25/1999-05-26"
+    );
+}
+
+#[test]
+fn a_thirteenth_month_is_an_invalid_date() {
+    assert_eq!(
+        the_error("month-13"),
+        "tests/data/bad/month-13.json:13:14: error: initiatives[0].end: invalid date: \"2020-13-24\" has month 13, which does not exist; expected a month from 01 to 12"
+    );
+}
+
+#[test]
+fn a_range_that_ends_before_it_starts_is_an_invalid_date() {
+    assert_eq!(
+        the_error("reversed-range"),
+        "tests/data/bad/reversed-range.json:26:18: error: initiatives[0].milestones[0].date: invalid date: the range \"2020-11-24/2020-11-23\" ends before it starts; expected the earlier date first, as in 1999-05-25/1999-05-26"
+    );
+}
+
+#[test]
+fn a_day_month_year_date_is_not_guessed_at() {
+    assert_eq!(
+        the_error("sloppy-date"),
+        "tests/data/bad/sloppy-date.json:12:16: error: initiatives[0].start: invalid date: \"23/11/2020\" is not a date; expected a date like 1993, 1993-09 or 1993-09-13, or a range like 1999-05-25/1999-05-26"
+    );
+}
+
+#[test]
+fn a_field_written_twice_is_an_error_at_the_second() {
+    assert_eq!(
+        the_error("duplicate-key"),
+        "tests/data/bad/duplicate-key.json:8:7: error: initiatives[0].name: this field is written twice in the same object; expected each field once (the second would silently replace the first)"
+    );
+}
+
+#[test]
+fn a_plain_http_address_is_an_error() {
+    assert_eq!(
+        the_error("http-url"),
+        "tests/data/bad/http-url.json:17:84: error: initiatives[0].sources[0].url: \"http://um.fi/about-the-conference\" is not a full https:// address; expected a full address starting with https://"
+    );
+}
+
+#[test]
+fn a_blank_name_is_an_error() {
+    assert_eq!(
+        the_error("empty-name"),
+        "tests/data/bad/empty-name.json:7:15: error: initiatives[0].name: the text is empty; expected some text"
+    );
+}
+
+#[test]
+fn an_actor_both_state_and_org_is_an_error() {
+    assert_eq!(
+        the_error("state-and-org"),
+        "tests/data/bad/state-and-org.json:22:9: error: initiatives[0].actors[1]: an actor has both \"state\" and \"org\"; expected either a state or an org, never both"
+    );
+}
+
+#[test]
+fn an_initiative_without_the_essay_source_is_an_error() {
+    assert_eq!(
+        the_error("missing-essay-source"),
+        "tests/data/bad/missing-essay-source.json:16:18: error: initiatives[0].sources: the essay is not among the sources; expected a source with the id \"essay\" (see docs/data-format.md)"
+    );
+}
+
+#[test]
+fn a_lowercase_country_code_is_unknown_and_the_uppercase_one_suggested() {
+    assert_eq!(
+        the_error("lowercase-country-code"),
+        "tests/data/bad/lowercase-country-code.json:22:19: error: initiatives[0].actors[1].state: unknown country code \"usa\"; expected an ISO 3166-1 alpha-3 code of the world map (did you mean USA, UGA?)"
+    );
+}
+
+#[test]
+fn an_unknown_top_level_field_is_an_error() {
+    assert_eq!(
+        the_error("unknown-top-level-field"),
+        "tests/data/bad/unknown-top-level-field.json:4:3: error: comment: unknown field \"comment\"; expected one of format, version, initiatives"
+    );
+}
+
+#[test]
+fn nesting_in_a_committed_fixture_is_refused_at_the_65th_level() {
+    assert_eq!(
+        the_error("deeply-nested"),
+        "tests/data/bad/deeply-nested.json:1:138: error: arrays and objects are nested more than 64 levels deep; expected the shallow structure of docs/data-format.md"
+    );
+}
+
+#[test]
+fn a_200_mb_file_is_refused_with_its_size_before_it_is_read() {
+    let dir = std::env::temp_dir().join(format!("atlas-200mb-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("huge.json");
+    // Sparse: the file claims 200 MB without taking the disk space.
+    std::fs::File::create(&path)
+        .unwrap()
+        .set_len(200_000_000)
+        .unwrap();
+    let result = Dataset::load(&path, world());
+    std::fs::remove_dir_all(&dir).unwrap();
+    let Err(error) = result else {
+        panic!("a 200 MB file loaded");
+    };
+    assert_eq!(
+        error.to_string(),
+        format!(
+            "{}: the file is 200000000 bytes; initiative files over 33554432 bytes are refused",
+            path.display()
+        )
+    );
+}

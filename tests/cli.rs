@@ -132,3 +132,63 @@ fn history_of_a_country_without_efforts_says_so() {
         "China (CHN) takes part in none of the 21 efforts in assets/initiatives.json.\n"
     );
 }
+
+#[test]
+fn export_list_prints_csv_with_a_header_and_21_rows_by_default() {
+    let output = atlas(&["export-list"]);
+    assert_eq!(output.status.code(), Some(0));
+    let text = stdout(&output);
+    assert!(
+        text.starts_with(
+            "id,name,kind,category,status,start,end,lead_states,participant_count,outcome\n"
+        ),
+        "{text}"
+    );
+    // Outcomes are single lines, so each row is one line.
+    assert_eq!(text.lines().count(), 1 + 21, "{text}");
+}
+
+#[test]
+fn export_list_writes_json_to_a_file_with_out() {
+    let dir = std::env::temp_dir().join(format!("atlas-cli-export-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("list.json");
+    let path_text = path.to_string_lossy().into_owned();
+    let output = atlas(&["export-list", "--format", "json", "--out", &path_text]);
+    assert_eq!(output.status.code(), Some(0));
+    assert_eq!(stdout(&output), "");
+    let value: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).expect("JSON");
+    std::fs::remove_dir_all(&dir).unwrap();
+    assert_eq!(value.as_array().map(Vec::len), Some(21));
+}
+
+#[test]
+fn history_writes_to_a_file_with_out() {
+    let dir = std::env::temp_dir().join(format!("atlas-cli-history-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("nor.csv");
+    let path_text = path.to_string_lossy().into_owned();
+    let output = atlas(&["history", "NOR", "--format", "csv", "--out", &path_text]);
+    assert_eq!(output.status.code(), Some(0));
+    assert_eq!(stdout(&output), "");
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::remove_dir_all(&dir).unwrap();
+    assert!(text.starts_with(
+        "initiative_id,initiative,role,joined,start,end,status,outcome\noslo-accords,"
+    ));
+    assert_eq!(text.lines().count(), 5);
+}
+
+#[test]
+fn an_export_to_a_missing_directory_fails_with_the_path_and_exits_with_1() {
+    let output = atlas(&["export-list", "--out", "/nonexistent-dir/list.csv"]);
+    assert_eq!(output.status.code(), Some(1));
+    let error = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        error.starts_with(
+            "microlateral-atlas: /nonexistent-dir/list.csv: cannot write the export: No such file"
+        ),
+        "{error}"
+    );
+}

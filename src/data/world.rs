@@ -8,7 +8,11 @@
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-use geojson::{GeoJson, GeometryValue, JsonObject, JsonValue};
+use std::cell::Cell;
+use std::fmt;
+
+use geojson::{Feature, GeometryValue, JsonObject, JsonValue};
+use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 
 /// Property names tried, in order, for a country's ISO 3166-1 alpha-3 code.
 pub const CODE_PROPERTIES: &[&str] = &["iso_a3", "ISO_A3", "ADM0_A3", "A3", "adm0_a3", "id"];
@@ -17,6 +21,11 @@ pub const NAME_PROPERTIES: &[&str] = &["name", "NAME", "ADMIN", "admin", "NAME_E
 
 /// Files larger than this are refused before they are read, so a huge file cannot exhaust memory.
 pub const MAX_WORLD_FILE_BYTES: u64 = 64 * 1024 * 1024;
+
+/// Files with more features than this are refused while they are parsed, before the rest is
+/// read. A country map has a few hundred features and a map of provinces a few thousand; a
+/// million tiny features would take minutes to check and triangulate and would not be usable.
+pub const MAX_WORLD_FEATURES: usize = 50_000;
 
 /// A longitude/latitude pair in degrees (WGS 84), longitude first as in GeoJSON.
 pub type LonLat = [f64; 2];
@@ -158,6 +167,8 @@ pub enum WorldError {
         "{path}: the file is not UTF-8 text (first bad byte at offset {offset}); expected GeoJSON"
     )]
     NotUtf8 { path: PathBuf, offset: usize },
+    #[error("{path}: the file is empty; expected a GeoJSON FeatureCollection of countries")]
+    Empty { path: PathBuf },
     #[error("{path}:{line}:{column}: not valid GeoJSON: {message}")]
     Json {
         path: PathBuf,
@@ -170,14 +181,21 @@ pub enum WorldError {
          (wrap it as {{\"type\": \"FeatureCollection\", \"features\": [...]}})"
     )]
     NotFeatureCollection { path: PathBuf, found: String },
+    #[error("{path}: the file is {found}; expected a GeoJSON FeatureCollection of countries")]
+    NotGeoJson { path: PathBuf, found: String },
     #[error("{path}: the FeatureCollection has no features")]
     NoFeatures { path: PathBuf },
+    #[error(
+        "{path}: the file has more than {max} features; world files with more are refused \
+         (a map of countries has a few hundred)"
+    )]
+    TooManyFeatures { path: PathBuf, max: usize },
     #[error(
         "{path}: no feature has a country-code property; tried {tried}. \
          Name the property with --code-property"
     )]
     NoCodeProperty { path: PathBuf, tried: String },
-    #[error("{path}: {count} features have problems:\n{}", problems.join("\n"))]
+    #[error("{path}: {}:\n{}", features_have_problems(*count), problems.join("\n"))]
     Features {
         path: PathBuf,
         count: usize,
@@ -220,24 +238,57 @@ impl World {
             path: path.to_owned(),
             offset: e.valid_up_to(),
         })?;
-        let geojson: GeoJson = serde_json::from_str(text).map_err(|e| WorldError::Json {
-            path: path.to_owned(),
-            line: e.line(),
-            column: e.column(),
-            message: e.to_string(),
+        if text.trim().is_empty() {
+            return Err(WorldError::Empty {
+                path: path.to_owned(),
+            });
+        }
+        let too_many = Cell::new(false);
+        let mut deserializer = serde_json::Deserializer::from_str(text);
+        let top = TopLevelSeed {
+            too_many: &too_many,
+        }
+        .deserialize(&mut deserializer)
+        .and_then(|top| deserializer.end().map(|()| top))
+        .map_err(|e| {
+            if too_many.get() {
+                WorldError::TooManyFeatures {
+                    path: path.to_owned(),
+                    max: MAX_WORLD_FEATURES,
+                }
+            } else {
+                json_error(path, &e)
+            }
         })?;
-        let features = match geojson {
-            GeoJson::FeatureCollection(fc) => fc.features,
-            GeoJson::Feature(_) => {
+        let features = match (top.kind.as_deref(), top.features) {
+            (Some("FeatureCollection"), Some(features)) => features,
+            (Some("FeatureCollection"), None) => {
+                return Err(WorldError::NoFeatures {
+                    path: path.to_owned(),
+                });
+            }
+            (Some("Feature"), _) => {
                 return Err(WorldError::NotFeatureCollection {
                     path: path.to_owned(),
                     found: "Feature".to_owned(),
                 });
             }
-            GeoJson::Geometry(g) => {
+            (Some(kind), _) if GEOMETRY_TYPES.contains(&kind) => {
                 return Err(WorldError::NotFeatureCollection {
                     path: path.to_owned(),
-                    found: format!("{} geometry", g.value.type_name()),
+                    found: format!("{kind} geometry"),
+                });
+            }
+            (Some(kind), _) => {
+                return Err(WorldError::NotGeoJson {
+                    path: path.to_owned(),
+                    found: format!("an object of type \"{kind}\""),
+                });
+            }
+            (None, _) => {
+                return Err(WorldError::NotGeoJson {
+                    path: path.to_owned(),
+                    found: "an object without a \"type\"".to_owned(),
                 });
             }
         };
@@ -355,6 +406,131 @@ impl World {
     }
 }
 
+/// The GeoJSON geometry types, which a world file might be by mistake.
+const GEOMETRY_TYPES: &[&str] = &[
+    "Point",
+    "MultiPoint",
+    "LineString",
+    "MultiLineString",
+    "Polygon",
+    "MultiPolygon",
+    "GeometryCollection",
+];
+
+/// "1 feature has problems", "3 features have problems".
+fn features_have_problems(count: usize) -> String {
+    if count == 1 {
+        "1 feature has problems".to_owned()
+    } else {
+        format!("{count} features have problems")
+    }
+}
+
+/// A JSON error with its position, in words a person editing the file can act on.
+fn json_error(path: &Path, error: &serde_json::Error) -> WorldError {
+    let message = error.to_string();
+    // serde_json appends the position, which the message shows in front already.
+    let message = message
+        .rfind(" at line ")
+        .map_or(message.as_str(), |i| &message[..i]);
+    // The geojson crate deserialises features through a helper whose name would leak here.
+    let message = message.replace(
+        "struct DeserializeFeatureHelper",
+        "a GeoJSON Feature object",
+    );
+    WorldError::Json {
+        path: path.to_owned(),
+        line: error.line(),
+        // serde_json reports column 0 at the very start of a line; editors count from 1.
+        column: error.column().max(1),
+        message,
+    }
+}
+
+/// The members of the top-level object that the loader reads: its `type` and its `features`.
+struct TopLevel {
+    kind: Option<String>,
+    features: Option<Vec<Feature>>,
+}
+
+/// Reads the top-level object by hand rather than as a `geojson::GeoJson`, so that features
+/// are counted as they stream in and a file with too many is refused before all of them are
+/// in memory. Other members (`bbox`, foreign members) are skipped.
+struct TopLevelSeed<'a> {
+    /// Set when the features ran over [`MAX_WORLD_FEATURES`], to tell that error from others.
+    too_many: &'a Cell<bool>,
+}
+
+impl<'de> DeserializeSeed<'de> for TopLevelSeed<'_> {
+    type Value = TopLevel;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<TopLevel, D::Error> {
+        deserializer.deserialize_map(self)
+    }
+}
+
+impl<'de> Visitor<'de> for TopLevelSeed<'_> {
+    type Value = TopLevel;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a GeoJSON object")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<TopLevel, A::Error> {
+        let mut top = TopLevel {
+            kind: None,
+            features: None,
+        };
+        while let Some(key) = map.next_key::<String>()? {
+            match key.as_str() {
+                "type" => top.kind = Some(map.next_value()?),
+                "features" => {
+                    top.features = Some(map.next_value_seed(FeaturesSeed {
+                        too_many: self.too_many,
+                    })?);
+                }
+                _ => {
+                    map.next_value::<IgnoredAny>()?;
+                }
+            }
+        }
+        Ok(top)
+    }
+}
+
+/// The `features` list, refused once it holds more than [`MAX_WORLD_FEATURES`].
+struct FeaturesSeed<'a> {
+    too_many: &'a Cell<bool>,
+}
+
+impl<'de> DeserializeSeed<'de> for FeaturesSeed<'_> {
+    type Value = Vec<Feature>;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
+        deserializer.deserialize_seq(self)
+    }
+}
+
+impl<'de> Visitor<'de> for FeaturesSeed<'_> {
+    type Value = Vec<Feature>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a list of GeoJSON Feature objects")
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+        let mut features = Vec::new();
+        while let Some(feature) = seq.next_element::<Feature>()? {
+            if features.len() == MAX_WORLD_FEATURES {
+                self.too_many.set(true);
+                return Err(de::Error::custom("too many features"));
+            }
+            features.push(feature);
+        }
+        Ok(features)
+    }
+}
+
 /// The first key of `candidates` that most features have, so one odd feature does not decide.
 fn detect_key<'a>(
     objects: impl Iterator<Item = &'a JsonObject>,
@@ -437,6 +613,20 @@ fn polygon_from(rings: &[Vec<geojson::Position>]) -> Result<Polygon, String> {
             ));
         }
         if let Some(ring) = normalise_ring(points) {
+            // Checked after unwrapping: an edge that jumps the antimeridian in the source would
+            // seem to cross the whole ring.
+            if let Some((a, b)) = first_crossing(&ring) {
+                let edge = |i: usize| {
+                    let (p, q) = (ring[i], ring[i + 1]);
+                    format!("({}, {})–({}, {})", p[0], p[1], q[0], q[1])
+                };
+                return Err(format!(
+                    "ring {ring_index} crosses itself: edge {} crosses edge {}; \
+                     a ring's edges may touch but not cross",
+                    edge(a),
+                    edge(b)
+                ));
+            }
             out.push(ring);
         }
     }
@@ -464,6 +654,64 @@ fn polygon_from(rings: &[Vec<geojson::Position>]) -> Result<Polygon, String> {
         }
     }
     Ok(Polygon { rings: out })
+}
+
+/// The first two edges (by the index of their first point) of a closed ring that properly
+/// cross, if any.
+///
+/// Edges that only touch, at a shared point or where one ends on another, or that overlap
+/// along a line, are allowed: simplified coastlines pinch together at single points, and
+/// rejecting those would reject real maps. Only a crossing makes the ring's inside ambiguous.
+///
+/// A sweep keeps this fast on the bundled world's 100k points: edges are sorted by where they
+/// start along the ring's longer axis, and each is compared only with the edges still open
+/// there, so a coastline costs about n log n rather than n².
+fn first_crossing(ring: &[LonLat]) -> Option<(usize, usize)> {
+    let edges = ring.len().saturating_sub(1);
+    let bbox = BBox::of_points(ring);
+    // Sweeping along the longer axis keeps the set of open edges small for tall, thin rings
+    // (Chile, Norway) as well as wide ones.
+    let axis = usize::from(bbox.max[1] - bbox.min[1] > bbox.max[0] - bbox.min[0]);
+    let low = |i: usize| ring[i][axis].min(ring[i + 1][axis]);
+    let high = |i: usize| ring[i][axis].max(ring[i + 1][axis]);
+    let mut order: Vec<usize> = (0..edges).collect();
+    order.sort_by(|&a, &b| low(a).total_cmp(&low(b)));
+    let mut open: Vec<usize> = Vec::new();
+    for e in order {
+        let start = low(e);
+        open.retain(|&o| high(o) >= start);
+        let other = 1 - axis;
+        let (e_low, e_high) = (
+            ring[e][other].min(ring[e + 1][other]),
+            ring[e][other].max(ring[e + 1][other]),
+        );
+        for &o in &open {
+            let (o_low, o_high) = (
+                ring[o][other].min(ring[o + 1][other]),
+                ring[o][other].max(ring[o + 1][other]),
+            );
+            if o_high < e_low || o_low > e_high {
+                continue;
+            }
+            if edges_cross([ring[e], ring[e + 1]], [ring[o], ring[o + 1]]) {
+                return Some((e.min(o), e.max(o)));
+            }
+        }
+        open.push(e);
+    }
+    None
+}
+
+/// Whether two segments cross at a single point inside both. Touching and collinear
+/// overlaps do not count.
+fn edges_cross(a: [LonLat; 2], b: [LonLat; 2]) -> bool {
+    // The sign of the turn from p→q to p→r: positive left, negative right, zero in line.
+    let turn = |p: LonLat, q: LonLat, r: LonLat| {
+        (q[0] - p[0]) * (r[1] - p[1]) - (q[1] - p[1]) * (r[0] - p[0])
+    };
+    let opposite = |x: f64, y: f64| (x > 0.0 && y < 0.0) || (x < 0.0 && y > 0.0);
+    opposite(turn(a[0], a[1], b[0]), turn(a[0], a[1], b[1]))
+        && opposite(turn(b[0], b[1], a[0]), turn(b[0], b[1], a[1]))
 }
 
 /// Planar |area| of a closed ring, in square degrees.
@@ -593,6 +841,27 @@ mod tests {
             ring.iter().all(|p| p[0] >= -180.0 && p[0] <= 180.0),
             "{ring:?}"
         );
+    }
+
+    #[test]
+    fn a_bow_tie_crosses_itself_but_a_pinched_ring_only_touches() {
+        let bow_tie = [[0.0, 0.0], [1.0, 1.0], [1.0, 0.0], [0.0, 1.0], [0.0, 0.0]];
+        assert_eq!(first_crossing(&bow_tie), Some((0, 2)));
+        // Two squares meeting at (1, 1), drawn as one ring: it touches itself there.
+        let pinched = [
+            [0.0, 0.0],
+            [1.0, 0.0],
+            [1.0, 1.0],
+            [2.0, 1.0],
+            [2.0, 2.0],
+            [1.0, 2.0],
+            [1.0, 1.0],
+            [0.0, 1.0],
+            [0.0, 0.0],
+        ];
+        assert_eq!(first_crossing(&pinched), None);
+        let square = [[0.0, 0.0], [1.0, 0.0], [1.0, 1.0], [0.0, 1.0], [0.0, 0.0]];
+        assert_eq!(first_crossing(&square), None);
     }
 
     #[test]

@@ -1,0 +1,300 @@
+//! Exports that need no window: a country's history and the initiative list, as CSV or JSON,
+//! written so that an interrupted export never leaves a half-written file over a good one.
+//!
+//! The command line and the app share these, so an export reads the same wherever it was made.
+//! Dates and vocabulary words are written as the data file writes them (`1992-12`, `co_lead`),
+//! so other tools can read the output back without guessing.
+
+use std::fs::{File, OpenOptions};
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use crate::data::{Category, Dataset, FuzzyDate, Initiative, Kind, Role, Status};
+
+/// The formats an export can be written in.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// Comma-separated values with a header row (RFC 4180 quoting).
+    #[default]
+    Csv,
+    /// A JSON array of objects with the CSV's columns as keys.
+    Json,
+}
+
+/// Why an export could not be made or written.
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    #[error("{path}: cannot write the export: {source}")]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: io::Error,
+    },
+    #[error("cannot write the export as JSON: {0}")]
+    Json(#[from] serde_json::Error),
+}
+
+/// The columns of a history export, in order.
+pub const HISTORY_COLUMNS: [&str; 8] = [
+    "initiative_id",
+    "initiative",
+    "role",
+    "joined",
+    "start",
+    "end",
+    "status",
+    "outcome",
+];
+
+/// The columns of an initiative-list export, in order.
+pub const LIST_COLUMNS: [&str; 10] = [
+    "id",
+    "name",
+    "kind",
+    "category",
+    "status",
+    "start",
+    "end",
+    "lead_states",
+    "participant_count",
+    "outcome",
+];
+
+/// One row of a country's history: one role the country held in one effort.
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+pub struct HistoryRow<'a> {
+    pub initiative_id: &'a str,
+    pub initiative: &'a str,
+    pub role: Role,
+    pub joined: Option<FuzzyDate>,
+    pub start: FuzzyDate,
+    pub end: Option<FuzzyDate>,
+    pub status: Status,
+    pub outcome: &'a str,
+}
+
+impl<'a> HistoryRow<'a> {
+    /// The row for `initiative`, in which the country held `role` from `joined`.
+    pub fn new(initiative: &'a Initiative, role: Role, joined: Option<FuzzyDate>) -> Self {
+        Self {
+            initiative_id: &initiative.id,
+            initiative: &initiative.name,
+            role,
+            joined,
+            start: initiative.start,
+            end: initiative.end,
+            status: initiative.status,
+            outcome: &initiative.outcome,
+        }
+    }
+
+    fn csv_fields(&self) -> Vec<String> {
+        vec![
+            self.initiative_id.to_owned(),
+            self.initiative.to_owned(),
+            self.role.id().to_owned(),
+            iso_or_empty(self.joined),
+            self.start.to_iso_string(),
+            iso_or_empty(self.end),
+            self.status.id().to_owned(),
+            self.outcome.to_owned(),
+        ]
+    }
+}
+
+/// Every role the country held, in the order of [`Dataset::history_of`].
+pub fn history_rows<'a>(dataset: &'a Dataset, code: &str) -> Vec<HistoryRow<'a>> {
+    dataset
+        .history_of(code)
+        .into_iter()
+        .map(|e| HistoryRow::new(&dataset.initiatives[e.initiative], e.role, e.joined))
+        .collect()
+}
+
+/// A country's history as CSV or JSON text, ending in a line break.
+pub fn history(dataset: &Dataset, code: &str, format: Format) -> Result<String, ExportError> {
+    let rows = history_rows(dataset, code);
+    match format {
+        Format::Csv => Ok(csv(
+            &HISTORY_COLUMNS,
+            rows.iter().map(HistoryRow::csv_fields),
+        )),
+        Format::Json => json(&rows),
+    }
+}
+
+/// One row of the initiative list: one effort.
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+pub struct ListRow<'a> {
+    pub id: &'a str,
+    pub name: &'a str,
+    pub kind: Kind,
+    pub category: Category,
+    pub status: Status,
+    pub start: FuzzyDate,
+    pub end: Option<FuzzyDate>,
+    /// The states that lead it, co-lead it or are proposed to lead it, in file order.
+    pub lead_states: Vec<&'a str>,
+    /// How many states take part as participants. A state both lead and participant counts
+    /// as a lead only, and supporters are not counted, as in [`Initiative::lens`].
+    pub participant_count: usize,
+    pub outcome: &'a str,
+}
+
+impl<'a> ListRow<'a> {
+    /// The row for one initiative.
+    pub fn new(initiative: &'a Initiative) -> Self {
+        let states = initiative.states(None);
+        Self {
+            id: &initiative.id,
+            name: &initiative.name,
+            kind: initiative.kind,
+            category: initiative.category,
+            status: initiative.status,
+            start: initiative.start,
+            end: initiative.end,
+            lead_states: states
+                .iter()
+                .filter(|(_, role)| role.is_leading())
+                .map(|(code, _)| *code)
+                .collect(),
+            participant_count: states
+                .iter()
+                .filter(|(_, role)| *role == Role::Participant)
+                .count(),
+            outcome: &initiative.outcome,
+        }
+    }
+
+    fn csv_fields(&self) -> Vec<String> {
+        vec![
+            self.id.to_owned(),
+            self.name.to_owned(),
+            self.kind.id().to_owned(),
+            self.category.id().to_owned(),
+            self.status.id().to_owned(),
+            self.start.to_iso_string(),
+            iso_or_empty(self.end),
+            // Semicolons, not commas, so the list stays one unquoted field.
+            self.lead_states.join(";"),
+            self.participant_count.to_string(),
+            self.outcome.to_owned(),
+        ]
+    }
+}
+
+/// The initiative list as CSV or JSON text, one row per initiative in file order.
+pub fn initiative_list(dataset: &Dataset, format: Format) -> Result<String, ExportError> {
+    let rows: Vec<ListRow<'_>> = dataset.initiatives.iter().map(ListRow::new).collect();
+    match format {
+        Format::Csv => Ok(csv(&LIST_COLUMNS, rows.iter().map(ListRow::csv_fields))),
+        Format::Json => json(&rows),
+    }
+}
+
+fn iso_or_empty(date: Option<FuzzyDate>) -> String {
+    date.map(|d| d.to_iso_string()).unwrap_or_default()
+}
+
+fn csv(header: &[&str], rows: impl Iterator<Item = Vec<String>>) -> String {
+    let mut text = header.join(",");
+    text.push('\n');
+    for row in rows {
+        let fields: Vec<String> = row.iter().map(|f| csv_field(f)).collect();
+        text.push_str(&fields.join(","));
+        text.push('\n');
+    }
+    text
+}
+
+fn json(rows: &impl serde::Serialize) -> Result<String, ExportError> {
+    let mut text = serde_json::to_string_pretty(rows)?;
+    text.push('\n');
+    Ok(text)
+}
+
+/// A CSV field, quoted when it holds a comma, a quote or a line break (RFC 4180), with quotes
+/// doubled inside.
+pub fn csv_field(field: &str) -> String {
+    if field.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", field.replace('"', "\"\""))
+    } else {
+        field.to_owned()
+    }
+}
+
+/// Writes `bytes` to `path` so that the file is either the old one or the whole new one, never
+/// a mix: see [`write_atomically_with`].
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), ExportError> {
+    write_atomically_with(path, |file| file.write_all(bytes))
+}
+
+/// Writes a file through `write`, into a temporary file in the same directory, flushes it to
+/// disk, then renames it over `path`.
+///
+/// A rename within one directory replaces the target in one step, so a crash, a full disk or
+/// an error from `write` leaves the old file as it was. The temporary file is in the same
+/// directory because a rename across file systems is a copy, which is not atomic. On an error
+/// the temporary file is removed.
+pub fn write_atomically_with(
+    path: &Path,
+    write: impl FnOnce(&mut File) -> io::Result<()>,
+) -> Result<(), ExportError> {
+    let io_error = |source| ExportError::Io {
+        path: path.to_owned(),
+        source,
+    };
+    let directory = match path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent,
+        _ => Path::new("."),
+    };
+    let file_name = path.file_name().ok_or_else(|| {
+        io_error(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            "the path names no file",
+        ))
+    })?;
+    // The process id and a counter keep two exports at once, in one process or two, apart.
+    static COUNTER: AtomicU64 = AtomicU64::new(0);
+    let temporary = directory.join(format!(
+        ".{}.{}-{}.tmp",
+        file_name.to_string_lossy(),
+        std::process::id(),
+        COUNTER.fetch_add(1, Ordering::Relaxed)
+    ));
+    let result = (|| {
+        let mut file = OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&temporary)?;
+        write(&mut file)?;
+        file.sync_all()?;
+        drop(file);
+        std::fs::rename(&temporary, path)?;
+        // Make the rename itself durable. Not every platform can open a directory for this, so
+        // a failure here is not an error: the file is already complete under its name.
+        if let Ok(dir) = File::open(directory) {
+            let _ = dir.sync_all();
+        }
+        Ok(())
+    })();
+    if result.is_err() {
+        // The temporary file may not exist (the create failed); nothing else can be done.
+        let _ = std::fs::remove_file(&temporary);
+    }
+    result.map_err(io_error)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn csv_fields_with_commas_or_quotes_are_quoted() {
+        assert_eq!(csv_field("plain"), "plain");
+        assert_eq!(csv_field("a, b"), "\"a, b\"");
+        assert_eq!(csv_field("say \"hi\""), "\"say \"\"hi\"\"\"");
+        assert_eq!(csv_field("two\nlines"), "\"two\nlines\"");
+    }
+}
