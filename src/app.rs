@@ -796,6 +796,8 @@ impl AtlasApp {
 
     /// Starts a flight to a box, or fits at once if the map has no size yet.
     fn fly_to(&mut self, bbox: BBox) {
+        // The camera has somewhere to be: stop keeping the world fitted.
+        self.auto_fit = false;
         if self.map_size_px[0] <= 0.0 {
             self.pending_fit = Some(bbox);
             return;

@@ -41,7 +41,10 @@ fn f5_starts_the_tour_at_the_first_milestone_in_date_order() {
     assert_eq!(caption[1], "Oslo channel and Oslo Accords");
     assert_eq!(caption[2], "Hirschfeld and Qurei meet in London");
     assert_eq!(harness.state().selected_initiative(), Some("oslo-accords"));
-    assert_eq!(harness.state().fill_of("NOR"), Some(palette::role_fill(Role::Lead)));
+    assert_eq!(
+        harness.state().fill_of("NOR"),
+        Some(palette::role_fill(Role::Lead))
+    );
     assert_eq!(harness.state().as_of().as_deref(), Some("1992-12-31"));
     harness.get_by_label("Hirschfeld and Qurei meet in London");
     harness.get_by_label("1 / 93");
@@ -51,17 +54,32 @@ fn f5_starts_the_tour_at_the_first_milestone_in_date_order() {
 fn every_forward_key_and_every_back_key_moves_one_step() {
     let mut harness = harness();
     press(&mut harness, Key::F5);
-    for key in [Key::ArrowRight, Key::ArrowDown, Key::Space, Key::N, Key::PageDown] {
+    for key in [
+        Key::ArrowRight,
+        Key::ArrowDown,
+        Key::Space,
+        Key::N,
+        Key::PageDown,
+    ] {
         press(&mut harness, key);
     }
     assert_eq!(progress(&harness), "6 / 93");
     press(&mut harness, Key::Enter);
     assert_eq!(progress(&harness), "7 / 93", "Enter goes forward too");
-    for key in [Key::ArrowLeft, Key::ArrowUp, Key::Backspace, Key::P, Key::PageUp] {
+    for key in [
+        Key::ArrowLeft,
+        Key::ArrowUp,
+        Key::Backspace,
+        Key::P,
+        Key::PageUp,
+    ] {
         press(&mut harness, key);
     }
     assert_eq!(progress(&harness), "2 / 93");
-    assert_eq!(caption_title(&harness), "First secret round at Borregaard Manor near Oslo");
+    assert_eq!(
+        caption_title(&harness),
+        "First secret round at Borregaard Manor near Oslo"
+    );
 }
 
 #[test]
@@ -71,7 +89,11 @@ fn home_end_and_typed_numbers_jump() {
     press(&mut harness, Key::End);
     assert_eq!(progress(&harness), "93 / 93");
     press(&mut harness, Key::ArrowRight);
-    assert_eq!(progress(&harness), "93 / 93", "the last step stays the last");
+    assert_eq!(
+        progress(&harness),
+        "93 / 93",
+        "the last step stays the last"
+    );
     press(&mut harness, Key::Home);
     assert_eq!(progress(&harness), "1 / 93");
     press(&mut harness, Key::Num1);
@@ -86,14 +108,26 @@ fn a_step_of_the_christchurch_call_shows_only_the_members_of_that_date() {
     press(&mut harness, Key::F5);
     // Walk forward to the Call's adoption in Paris.
     for _ in 0..93 {
-        if caption_title(&harness).contains("adopted") && harness.state().selected_initiative() == Some("christchurch-call") {
+        if caption_title(&harness).contains("adopted")
+            && harness.state().selected_initiative() == Some("christchurch-call")
+        {
             break;
         }
         press(&mut harness, Key::ArrowRight);
     }
-    assert_eq!(harness.state().selected_initiative(), Some("christchurch-call"));
-    assert_eq!(harness.state().fill_of("NZL"), Some(palette::role_fill(Role::Lead)));
-    assert_eq!(harness.state().fill_of("USA"), Some(palette::MUTED), "the US joined in 2021");
+    assert_eq!(
+        harness.state().selected_initiative(),
+        Some("christchurch-call")
+    );
+    assert_eq!(
+        harness.state().fill_of("NZL"),
+        Some(palette::role_fill(Role::Lead))
+    );
+    assert_eq!(
+        harness.state().fill_of("USA"),
+        Some(palette::MUTED),
+        "the US joined in 2021"
+    );
 }
 
 #[test]
@@ -110,7 +144,10 @@ fn the_full_stop_and_b_black_out_the_screen_and_bring_it_back() {
 fn escape_leaves_presenter_mode_and_brings_the_panels_back() {
     let mut harness = harness();
     press(&mut harness, Key::F5);
-    assert!(harness.query_by_label("Initiatives").is_none(), "editing panels are hidden");
+    assert!(
+        harness.query_by_label("Initiatives").is_none(),
+        "editing panels are hidden"
+    );
     press(&mut harness, Key::Escape);
     assert!(!harness.state().is_presenting());
     harness.get_by_label("Initiatives");
@@ -153,7 +190,10 @@ fn the_date_cursor_shows_the_christchurch_call_growing() {
     };
     set_date(&mut harness, "2019-06-01");
     assert_eq!(harness.state().as_of().as_deref(), Some("2019-06-01"));
-    assert_eq!(harness.state().fill_of("FRA"), Some(palette::role_fill(Role::CoLead)));
+    assert_eq!(
+        harness.state().fill_of("FRA"),
+        Some(palette::role_fill(Role::CoLead))
+    );
     assert_eq!(harness.state().fill_of("USA"), Some(palette::MUTED));
     harness.get_by_label("All dates").click();
     harness.run();
@@ -165,5 +205,9 @@ fn the_date_cursor_shows_the_christchurch_call_growing() {
     harness.get_by_label("All dates").click();
     harness.run();
     set_date(&mut harness, "2018-01-01");
-    assert_eq!(harness.state().fill_of("NZL"), Some(palette::MUTED), "not begun yet");
+    assert_eq!(
+        harness.state().fill_of("NZL"),
+        Some(palette::MUTED),
+        "not begun yet"
+    );
 }

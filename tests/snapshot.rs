@@ -32,3 +32,32 @@ fn the_map_with_the_doha_agreement_selected_matches_its_snapshot() {
     harness.run();
     harness.snapshot("explorer_doha_agreement");
 }
+
+#[test]
+fn a_presenter_step_matches_its_snapshot() {
+    let today = microlateral_atlas::data::date::day_from_ymd(2026, 11, 27);
+    let app = AtlasApp::bundled()
+        .expect("the bundled data loads")
+        .with_today(today);
+    let mut harness = Harness::builder()
+        .with_size(vec2(1280.0, 800.0))
+        .with_max_steps(200)
+        .wgpu()
+        .build_ui_state(|ui, app: &mut AtlasApp| app.ui(ui), app);
+    harness.run();
+    harness.key_press(egui::Key::F5);
+    harness.run();
+    // Step 3: the Declaration of Principles initialled in Oslo.
+    harness.key_press(egui::Key::ArrowRight);
+    harness.key_press(egui::Key::ArrowRight);
+    harness.run();
+    for _ in 0..120 {
+        harness.step();
+        if !harness.state().is_flying() {
+            break;
+        }
+    }
+    harness.run();
+    assert_eq!(harness.state().progress().as_deref(), Some("3 / 93"));
+    harness.snapshot("presenter_oslo_step_3");
+}

@@ -29,7 +29,7 @@ pub fn role_stroke(role: Role) -> Option<Stroke> {
         Role::Lead => Some(Stroke::new(2.5, dark)),
         Role::CoLead | Role::ProposedLead => Some(Stroke::new(1.6, dark)),
         Role::Supporter => Some(Stroke::new(1.0, Color32::from_rgb(0x00, 0x4d, 0x38))),
-        Role::Participant => None,
+        Role::Participant => Some(Stroke::new(0.8, Color32::from_rgb(0x1f, 0x5f, 0x8b))),
     }
 }
 
