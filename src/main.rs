@@ -29,6 +29,9 @@ struct Cli {
     /// ADMIN).
     #[arg(long, global = true, value_name = "NAME")]
     name_property: Option<String>,
+    /// An initiatives JSON file to open instead of the bundled one (see docs/data-format.md).
+    #[arg(long, value_name = "FILE.json")]
+    data: Option<PathBuf>,
 }
 
 /// Work that needs no window. Without one, the atlas opens.
@@ -128,7 +131,28 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(path) => WorldData::load(path, &options)?,
         None => WorldData::bundled()?,
     };
-    let dataset = microlateral_atlas::app::bundled_dataset(&data.world)?;
+    let dataset = match &cli.data {
+        // The analyst asked for this file: any error in it stops here, with every problem listed.
+        Some(path) => {
+            let loaded = microlateral_atlas::data::Dataset::load(path, &data.world)?;
+            for warning in &loaded.warnings {
+                eprintln!("{warning}");
+            }
+            loaded.dataset
+        }
+        None => match microlateral_atlas::app::bundled_dataset(&data.world) {
+            Ok(dataset) => dataset,
+            // Another world file may lack codes the bundled initiatives use: the map still opens.
+            Err(err) if cli.world.is_some() => {
+                eprintln!(
+                    "microlateral-atlas: the bundled initiatives do not fit this world file; \
+                     opening the map without them:\n{err}"
+                );
+                microlateral_atlas::data::Dataset::default()
+            }
+            Err(err) => return Err(err.into()),
+        },
+    };
     let native_options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("Microlateral Atlas")
