@@ -10,6 +10,7 @@ use crate::data::initiatives::BUNDLED_INITIATIVES_NAME;
 use crate::data::world::{BBox, World, WorldError, WorldOptions};
 use crate::data::{BUNDLED_INITIATIVES, Dataset, DatasetError, Kind};
 use crate::geo::{CountryIndex, WorldMeshes, mercator};
+use crate::loader::{CodeList, DatasetSource, FileWatch, Loaded, Loader};
 use crate::ui::map_layer::LayerCache;
 use crate::ui::presenter::{self, Presenter, PresenterKey, TourChoice};
 use crate::ui::timeline::{TimelineAction, TimelinePanel, iso_date};
@@ -141,6 +142,29 @@ struct Persisted {
     map: Option<MapMemory>,
     list: InitiativeList,
     basemap: bool,
+    recent: Vec<PathBuf>,
+}
+
+/// Where a "Save view as PNG" went and how, filled in by the screenshot callback.
+type PngOutcome = std::sync::Arc<std::sync::Mutex<Option<(PathBuf, Result<(), String>)>>>;
+
+/// How many recently opened files the File menu remembers.
+const MAX_RECENT: usize = 8;
+
+/// The user's own files: loads in flight, watched files, what went wrong, recent files.
+#[derive(Default)]
+struct Files {
+    loader: Loader,
+    watch: FileWatch,
+    /// Files asked for (menu, drop, tests) and not yet started, since a load needs the context.
+    to_open: Vec<PathBuf>,
+    /// Where the initiatives on screen came from.
+    dataset_source: Option<PathBuf>,
+    /// The last load's problems: the file, its lines, and whether they stopped it loading.
+    report: Option<(PathBuf, Vec<String>, bool)>,
+    recent: Vec<PathBuf>,
+    /// A finished "Save view as PNG": where, and how it went.
+    png_done: PngOutcome,
 }
 
 /// The whole application state.
@@ -160,6 +184,7 @@ pub struct AtlasApp {
     fullscreen: bool,
     /// Today as a day number: where open-ended efforts end on the timeline.
     today: i64,
+    files: Files,
     map_memory: MapMemory,
     selected: Option<usize>,
     initiative: Option<usize>,
@@ -195,6 +220,7 @@ impl AtlasApp {
             tour_choice: TourChoice::Everything,
             fullscreen: false,
             today,
+            files: Files::default(),
             map_memory: MapMemory::default(),
             selected: None,
             initiative: None,
@@ -263,6 +289,7 @@ impl AtlasApp {
         }
         self.list = saved.list;
         self.basemap.enabled = saved.basemap;
+        self.files.recent = saved.recent;
         self
     }
 
@@ -366,6 +393,25 @@ impl AtlasApp {
         }
     }
 
+    /// Opens a world GeoJSON or an initiatives file in the background. The data on screen stays
+    /// until the new file has loaded without errors.
+    pub fn open(&mut self, path: PathBuf) {
+        self.files.to_open.push(path);
+    }
+
+    /// Whether a file is loading.
+    pub fn is_loading(&self) -> bool {
+        !self.files.to_open.is_empty() || self.files.loader.is_loading()
+    }
+
+    /// The problems of the last load (`true` if they stopped it), one line each.
+    pub fn load_report(&self) -> Option<(&[String], bool)> {
+        self.files
+            .report
+            .as_ref()
+            .map(|(_, lines, failed)| (lines.as_slice(), *failed))
+    }
+
     /// Whether the map is still flying to a view.
     pub fn is_flying(&self) -> bool {
         self.flight.is_some()
@@ -428,6 +474,7 @@ impl AtlasApp {
     /// Draws the whole app into `ui`.
     pub fn ui(&mut self, ui: &mut Ui) {
         let mut commands = Vec::new();
+        self.files_frame(ui);
         self.involvement = self.involvement_as_of(self.as_of);
         if self.presenter.is_some() {
             self.presenter_keys(ui, &mut commands);
@@ -443,6 +490,12 @@ impl AtlasApp {
             egui::Panel::top("toolbar").show(ui, |ui| {
                 ui.horizontal(|ui| {
                     ui.heading("Microlateral Atlas");
+                    ui.separator();
+                    self.file_menu(ui);
+                    if self.is_loading() {
+                        ui.spinner();
+                        ui.label("Loading…");
+                    }
                     ui.separator();
                     ui.checkbox(&mut self.basemap.enabled, "Online basemap (OpenStreetMap)")
                         .on_hover_text("Off by default: the map works offline. On, it fetches tiles over HTTPS.");
@@ -552,12 +605,208 @@ impl AtlasApp {
                     .request_repaint_after(std::time::Duration::from_secs_f64((at - now).max(0.0)));
             }
         }
+        self.report_window(ui.ctx());
         if self.is_blacked_out() {
             presenter::blackout(ui.ctx());
         }
 
         for command in commands {
             self.apply(command, ui.ctx());
+        }
+    }
+
+    /// Starts asked-for loads, swaps in finished ones, reloads changed files, takes dropped
+    /// files, and saves a screenshot that has arrived.
+    fn files_frame(&mut self, ui: &Ui) {
+        let dropped: Vec<PathBuf> = ui.input(|i| {
+            i.raw
+                .dropped_files
+                .iter()
+                .map(|f| f.path().to_owned())
+                .collect()
+        });
+        self.files.to_open.extend(dropped);
+        let changed = self.files.watch.changed();
+        self.files.to_open.extend(changed);
+        for path in std::mem::take(&mut self.files.to_open) {
+            let codes = CodeList(
+                self.data
+                    .world
+                    .countries()
+                    .iter()
+                    .map(|c| c.code.clone())
+                    .collect(),
+            );
+            let source = match &self.files.dataset_source {
+                Some(p) => DatasetSource::File(p.clone()),
+                None => DatasetSource::Bundled,
+            };
+            let ctx = ui.ctx().clone();
+            self.files
+                .loader
+                .start(path, codes, source, move || ctx.request_repaint());
+        }
+        while let Some(loaded) = self.files.loader.poll() {
+            self.apply_loaded(loaded, ui.ctx());
+        }
+        let saved = self
+            .files
+            .png_done
+            .lock()
+            .ok()
+            .and_then(|mut done| done.take());
+        if let Some((path, result)) = saved {
+            self.files.report = Some(match result {
+                Ok(()) => (
+                    path.clone(),
+                    vec![format!("Saved the map view to {}", path.display())],
+                    false,
+                ),
+                Err(e) => (
+                    path.clone(),
+                    vec![format!("Could not save {}: {e}", path.display())],
+                    true,
+                ),
+            });
+        }
+    }
+
+    /// Swaps in a finished load, or reports why it failed (keeping what is on screen).
+    fn apply_loaded(&mut self, loaded: Loaded, ctx: &egui::Context) {
+        let path = match loaded {
+            Loaded::Failed { path, problems } => {
+                self.files.report = Some((path, problems, true));
+                return;
+            }
+            Loaded::World {
+                path,
+                data,
+                dataset,
+            } => {
+                let country = self.selected_code().map(str::to_owned);
+                let initiative = self.selected_initiative().map(str::to_owned);
+                self.data = *data;
+                self.dataset = dataset;
+                self.layer_cache = LayerCache::default();
+                self.layer = LayerOutput::default();
+                self.selected = country.and_then(|c| self.data.world.index_of(&c));
+                self.initiative = initiative.and_then(|id| self.dataset.index_of(&id));
+                self.files.report = None;
+                path
+            }
+            Loaded::Initiatives {
+                path,
+                dataset,
+                warnings,
+            } => {
+                let initiative = self.selected_initiative().map(str::to_owned);
+                self.dataset = dataset;
+                self.initiative = initiative.and_then(|id| self.dataset.index_of(&id));
+                self.caption = None;
+                self.presenter = None;
+                self.files.dataset_source = Some(path.clone());
+                self.files.report = (!warnings.is_empty()).then(|| {
+                    (
+                        path.clone(),
+                        warnings.iter().map(ToString::to_string).collect(),
+                        false,
+                    )
+                });
+                path
+            }
+        };
+        let ctx = ctx.clone();
+        if let Err(why) = self.files.watch.watch(&path, move || ctx.request_repaint()) {
+            log::warn!("{why}; the file will not reload when it changes");
+        }
+        self.files.recent.retain(|p| p != &path);
+        self.files.recent.insert(0, path);
+        self.files.recent.truncate(MAX_RECENT);
+    }
+
+    fn file_menu(&mut self, ui: &mut Ui) {
+        ui.menu_button("File", |ui| {
+            if ui.button("Open…").clicked() {
+                let picked = rfd::FileDialog::new()
+                    .add_filter("Initiatives or world map", &["json", "geojson"])
+                    .pick_file();
+                if let Some(path) = picked {
+                    self.open(path);
+                }
+                ui.close();
+            }
+            ui.menu_button("Open recent", |ui| {
+                if self.files.recent.is_empty() {
+                    ui.label("No recent files");
+                }
+                for path in self.files.recent.clone() {
+                    if ui.button(path.display().to_string()).clicked() {
+                        self.open(path);
+                        ui.close();
+                    }
+                }
+            });
+            if ui.button("Save view as PNG…").clicked() {
+                let picked = rfd::FileDialog::new()
+                    .add_filter("PNG image", &["png"])
+                    .set_file_name("microlateral-atlas.png")
+                    .save_file();
+                if let Some(path) = picked {
+                    let map = self.layer.view.map(|v| v.rect);
+                    let pixels_per_point = ui.pixels_per_point();
+                    let done = self.files.png_done.clone();
+                    let ctx = ui.ctx().clone();
+                    // The screenshot arrives in a callback after the frame that asked for it.
+                    let callback = egui::ScreenshotCallback::new(move |image| {
+                        let result = save_png(&image, map, pixels_per_point, &path)
+                            .map_err(|e| format!("{e:#}"));
+                        if let Ok(mut slot) = done.lock() {
+                            *slot = Some((path, result));
+                        }
+                        ctx.request_repaint();
+                    });
+                    ui.ctx()
+                        .send_viewport_cmd(egui::ViewportCommand::Screenshot(callback));
+                }
+                ui.close();
+            }
+        });
+    }
+
+    /// The list of a load's problems or warnings, until dismissed.
+    fn report_window(&mut self, ctx: &egui::Context) {
+        let Some((path, lines, failed)) = &self.files.report else {
+            return;
+        };
+        let title = if *failed {
+            format!("Could not use {}", file_name(path))
+        } else {
+            file_name(path)
+        };
+        let mut open = true;
+        let mut dismissed = false;
+        egui::Window::new(title)
+            .id(egui::Id::unique("load_report"))
+            .open(&mut open)
+            .default_width(620.0)
+            .collapsible(false)
+            .show(ctx, |ui| {
+                if *failed {
+                    ui.label("Nothing was changed: the data shown before is still loaded.");
+                }
+                egui::ScrollArea::vertical()
+                    .max_height(320.0)
+                    .show(ui, |ui| {
+                        for line in lines {
+                            ui.label(egui::RichText::new(line).monospace());
+                        }
+                    });
+                if ui.button("Dismiss").clicked() {
+                    dismissed = true;
+                }
+            });
+        if !open || dismissed {
+            self.files.report = None;
         }
     }
 
@@ -1006,6 +1255,46 @@ fn legend_ui(ui: &mut Ui, initiative: Option<&str>) {
     }
 }
 
+fn file_name(path: &Path) -> String {
+    path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    )
+}
+
+/// Writes the map's part of a screenshot as a PNG, atomically.
+fn save_png(
+    image: &egui::ColorImage,
+    map: Option<egui::Rect>,
+    pixels_per_point: f32,
+    path: &Path,
+) -> anyhow::Result<()> {
+    let [width, height] = image.size;
+    // The map's rect in physical pixels; the whole window if the map has not been drawn.
+    let (x0, y0, x1, y1) = match map {
+        Some(r) => (
+            ((r.min.x * pixels_per_point).round().max(0.0) as usize).min(width),
+            ((r.min.y * pixels_per_point).round().max(0.0) as usize).min(height),
+            ((r.max.x * pixels_per_point).round().max(0.0) as usize).min(width),
+            ((r.max.y * pixels_per_point).round().max(0.0) as usize).min(height),
+        ),
+        None => (0, 0, width, height),
+    };
+    anyhow::ensure!(x1 > x0 && y1 > y0, "the map has no area to save");
+    let mut rgba = Vec::with_capacity((x1 - x0) * (y1 - y0) * 4);
+    for y in y0..y1 {
+        for px in &image.pixels[y * width + x0..y * width + x1] {
+            rgba.extend_from_slice(&px.to_srgba_unmultiplied());
+        }
+    }
+    let buffer = image::RgbaImage::from_raw((x1 - x0) as u32, (y1 - y0) as u32, rgba)
+        .ok_or_else(|| anyhow::anyhow!("the screenshot has the wrong size"))?;
+    let mut png = std::io::Cursor::new(Vec::new());
+    buffer.write_to(&mut png, image::ImageFormat::Png)?;
+    crate::export::write_atomically(path, png.get_ref())?;
+    Ok(())
+}
+
 fn tour_label(choice: TourChoice) -> &'static str {
     match choice {
         TourChoice::Everything => "Every milestone",
@@ -1047,6 +1336,7 @@ impl eframe::App for AtlasApp {
             map: Some(self.map_memory.clone()),
             list: self.list.clone(),
             basemap: self.basemap.enabled,
+            recent: self.files.recent.clone(),
         };
         eframe::set_value(storage, eframe::APP_KEY, &persisted);
     }

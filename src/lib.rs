@@ -9,6 +9,7 @@ pub mod cli;
 pub mod data;
 pub mod export;
 pub mod geo;
+pub mod loader;
 pub mod ui;
 
 pub use app::{AtlasApp, WorldData};

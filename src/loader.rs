@@ -1,0 +1,264 @@
+//! Loading a user's files off the UI thread, and watching them for changes.
+//!
+//! A load runs on its own thread and sends back a finished [`WorldData`] or [`Dataset`], or every
+//! problem it found. The app swaps the new data in only when a load succeeds, so a broken file
+//! (or a broken save of a file being edited) never wipes what is on screen.
+
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{Receiver, Sender, channel};
+
+use crate::app::WorldData;
+use crate::data::{CountryCodes, Dataset, Diagnostic, WorldOptions};
+
+/// What kind of file a path holds, judged from its name and first bytes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FileKind {
+    /// A GeoJSON FeatureCollection of countries.
+    World,
+    /// An initiatives file.
+    Initiatives,
+}
+
+impl FileKind {
+    /// `.geojson` files, and JSON whose start says it is GeoJSON, are worlds; the rest are
+    /// initiatives (whose loader then says precisely what is wrong if they are not).
+    pub fn of(path: &Path) -> Self {
+        let geojson_name = path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("geojson"));
+        if geojson_name {
+            return Self::World;
+        }
+        let mut head = [0u8; 4096];
+        let read = std::fs::File::open(path)
+            .and_then(|mut f| std::io::Read::read(&mut f, &mut head))
+            .unwrap_or(0);
+        let head = String::from_utf8_lossy(&head[..read]);
+        if head.contains("\"FeatureCollection\"")
+            && !head.contains("microlateral-atlas/initiatives")
+        {
+            Self::World
+        } else {
+            Self::Initiatives
+        }
+    }
+}
+
+/// The result of one load.
+pub enum Loaded {
+    World {
+        path: PathBuf,
+        data: Box<WorldData>,
+        /// The current initiatives, checked again against the new map's codes.
+        dataset: Dataset,
+    },
+    Initiatives {
+        path: PathBuf,
+        dataset: Dataset,
+        warnings: Vec<Diagnostic>,
+    },
+    Failed {
+        path: PathBuf,
+        /// One line per problem, each naming the file and, where it can, line and column.
+        problems: Vec<String>,
+    },
+}
+
+/// The country codes of a world, owned, so a loader thread can check a dataset against them.
+#[derive(Clone, Debug, Default)]
+pub struct CodeList(pub HashSet<String>);
+
+impl CountryCodes for CodeList {
+    fn has_code(&self, code: &str) -> bool {
+        self.0.contains(code)
+    }
+
+    fn all_codes(&self) -> Vec<String> {
+        let mut codes: Vec<String> = self.0.iter().cloned().collect();
+        codes.sort();
+        codes
+    }
+}
+
+/// Where the current initiatives came from, so a new world can re-check them.
+#[derive(Clone, Debug)]
+pub enum DatasetSource {
+    Bundled,
+    File(PathBuf),
+}
+
+/// Runs loads on background threads and hands back their results.
+pub struct Loader {
+    sender: Sender<Loaded>,
+    receiver: Receiver<Loaded>,
+    pending: usize,
+}
+
+impl Default for Loader {
+    fn default() -> Self {
+        let (sender, receiver) = channel();
+        Self {
+            sender,
+            receiver,
+            pending: 0,
+        }
+    }
+}
+
+impl Loader {
+    /// Starts loading `path`. `codes` are the current world's (to check initiatives against);
+    /// `dataset_source` is where the current initiatives came from (to re-check them against a
+    /// new world). `wake` is called when the result is ready, to repaint the UI.
+    pub fn start(
+        &mut self,
+        path: PathBuf,
+        codes: CodeList,
+        dataset_source: DatasetSource,
+        wake: impl Fn() + Send + 'static,
+    ) {
+        self.pending += 1;
+        let sender = self.sender.clone();
+        std::thread::spawn(move || {
+            let result = load(path, &codes, &dataset_source);
+            // The app may have closed meanwhile; then nobody needs the result.
+            let _ = sender.send(result);
+            wake();
+        });
+    }
+
+    /// Whether a load is running.
+    pub fn is_loading(&self) -> bool {
+        self.pending > 0
+    }
+
+    /// A finished load, if any.
+    pub fn poll(&mut self) -> Option<Loaded> {
+        let result = self.receiver.try_recv().ok()?;
+        self.pending = self.pending.saturating_sub(1);
+        Some(result)
+    }
+}
+
+fn load(path: PathBuf, codes: &CodeList, dataset_source: &DatasetSource) -> Loaded {
+    match FileKind::of(&path) {
+        FileKind::World => match WorldData::load(&path, &WorldOptions::default()) {
+            Ok(data) => {
+                let dataset = match dataset_source {
+                    DatasetSource::Bundled => crate::app::bundled_dataset(&data.world),
+                    DatasetSource::File(p) => Dataset::load(p, &data.world).map(|l| l.dataset),
+                };
+                match dataset {
+                    Ok(dataset) => Loaded::World {
+                        path,
+                        data: Box::new(data),
+                        dataset,
+                    },
+                    Err(err) => Loaded::Failed {
+                        problems: std::iter::once(format!(
+                            "{}: the initiatives shown now do not fit this map, so it was not opened:",
+                            path.display()
+                        ))
+                        .chain(err.to_string().lines().map(str::to_owned))
+                        .collect(),
+                        path,
+                    },
+                }
+            }
+            Err(err) => Loaded::Failed {
+                problems: err.to_string().lines().map(str::to_owned).collect(),
+                path,
+            },
+        },
+        FileKind::Initiatives => match Dataset::load(&path, codes) {
+            Ok(loaded) => Loaded::Initiatives {
+                path,
+                dataset: loaded.dataset,
+                warnings: loaded.warnings,
+            },
+            Err(err) => Loaded::Failed {
+                problems: match err {
+                    crate::data::DatasetError::Invalid { diagnostics, .. } => {
+                        diagnostics.iter().map(ToString::to_string).collect()
+                    }
+                    other => vec![other.to_string()],
+                },
+                path,
+            },
+        },
+    }
+}
+
+/// Watches loaded files and says when one changed on disk.
+pub struct FileWatch {
+    watcher: Option<notify::RecommendedWatcher>,
+    changes: Receiver<PathBuf>,
+    sender: Sender<PathBuf>,
+    watched: Vec<PathBuf>,
+}
+
+impl Default for FileWatch {
+    fn default() -> Self {
+        let (sender, changes) = channel();
+        Self {
+            watcher: None,
+            changes,
+            sender,
+            watched: Vec::new(),
+        }
+    }
+}
+
+impl FileWatch {
+    /// Starts watching `path` (its folder, since editors often save by replacing the file).
+    /// Returns an error message if the system refuses; the app then works without reloads.
+    pub fn watch(
+        &mut self,
+        path: &Path,
+        wake: impl Fn() + Send + Sync + 'static,
+    ) -> Result<(), String> {
+        use notify::Watcher as _;
+        let path = path
+            .canonicalize()
+            .map_err(|e| format!("{}: {e}", path.display()))?;
+        if self.watched.contains(&path) {
+            return Ok(());
+        }
+        if self.watcher.is_none() {
+            let sender = self.sender.clone();
+            let watcher =
+                notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
+                    if let Ok(event) = event
+                        && (event.kind.is_modify() || event.kind.is_create())
+                    {
+                        for p in event.paths {
+                            let _ = sender.send(p);
+                        }
+                        wake();
+                    }
+                })
+                .map_err(|e| format!("cannot watch files: {e}"))?;
+            self.watcher = Some(watcher);
+        }
+        let folder = path.parent().unwrap_or(&path).to_owned();
+        if let Some(watcher) = &mut self.watcher {
+            watcher
+                .watch(&folder, notify::RecursiveMode::NonRecursive)
+                .map_err(|e| format!("cannot watch {}: {e}", folder.display()))?;
+        }
+        self.watched.push(path);
+        Ok(())
+    }
+
+    /// The watched files that changed since the last call, each once.
+    pub fn changed(&mut self) -> Vec<PathBuf> {
+        let mut changed: Vec<PathBuf> = Vec::new();
+        while let Ok(p) = self.changes.try_recv() {
+            let p = p.canonicalize().unwrap_or(p);
+            if self.watched.contains(&p) && !changed.contains(&p) {
+                changed.push(p);
+            }
+        }
+        changed
+    }
+}

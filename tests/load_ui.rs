@@ -1,0 +1,136 @@
+//! An analyst's own files, loaded in the running app: a good file replaces the data, a broken
+//! one leaves it as it was and says what is wrong, and an edited file reloads.
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use egui::vec2;
+use egui_kittest::{Harness, kittest::Queryable as _};
+use microlateral_atlas::AtlasApp;
+
+fn harness() -> Harness<'static, AtlasApp> {
+    let app = AtlasApp::bundled().expect("the bundled data loads");
+    let mut harness = Harness::builder()
+        .with_size(vec2(1400.0, 900.0))
+        .with_max_steps(400)
+        .build_ui_state(|ui, app: &mut AtlasApp| app.ui(ui), app);
+    harness.run();
+    harness
+}
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data")
+        .join(name)
+}
+
+/// Steps the UI until `done` holds, for at most ten seconds (loads run on another thread).
+fn wait_for(harness: &mut Harness<'_, AtlasApp>, done: impl Fn(&AtlasApp) -> bool) {
+    let start = Instant::now();
+    while !done(harness.state()) {
+        assert!(start.elapsed() < Duration::from_secs(10), "timed out");
+        std::thread::sleep(Duration::from_millis(20));
+        harness.step();
+    }
+    harness.run();
+}
+
+fn open(harness: &mut Harness<'_, AtlasApp>, path: PathBuf) {
+    harness.state_mut().open(path);
+    harness.step();
+    wait_for(harness, |app| !app.is_loading());
+}
+
+#[test]
+fn a_broken_file_keeps_the_data_and_lists_its_problems() {
+    let mut harness = harness();
+    harness
+        .get_by_label("Oslo channel and Oslo Accords")
+        .click();
+    harness.run();
+    open(&mut harness, fixture("bad/unknown-country-code.json"));
+    let (lines, failed) = harness.state().load_report().expect("a report");
+    assert!(failed);
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.contains("unknown-country-code.json:22:19")
+                && l.contains("unknown country code \"NRO\"")),
+        "{lines:?}"
+    );
+    assert_eq!(
+        harness.state().dataset().initiatives.len(),
+        21,
+        "the old data stays"
+    );
+    assert_eq!(harness.state().selected_initiative(), Some("oslo-accords"));
+    harness.get_by_label("Could not use unknown-country-code.json");
+    harness.get_by_label("Nothing was changed: the data shown before is still loaded.");
+    harness.get_by_label("Dismiss").click();
+    harness.run();
+    assert!(harness.state().load_report().is_none());
+}
+
+#[test]
+fn a_good_file_replaces_the_data() {
+    let mut harness = harness();
+    open(&mut harness, fixture("valid.json"));
+    let text = std::fs::read_to_string(fixture("valid.json")).expect("fixture");
+    let expected = serde_json::from_str::<serde_json::Value>(&text).expect("json")["initiatives"]
+        .as_array()
+        .map_or(0, Vec::len);
+    assert_eq!(harness.state().dataset().initiatives.len(), expected);
+    assert!(
+        harness
+            .state()
+            .load_report()
+            .is_none_or(|(_, failed)| !failed)
+    );
+}
+
+#[test]
+fn a_world_file_the_initiatives_do_not_fit_is_refused_and_the_map_stays() {
+    let dir = std::env::temp_dir().join(format!("atlas-load-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let path = dir.join("square.geojson");
+    std::fs::write(
+        &path,
+        r#"{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"iso_a3":"AAA","name":"Square"},"geometry":{"type":"Polygon","coordinates":[[[0,0],[10,0],[10,10],[0,10],[0,0]]]}}]}"#,
+    )
+    .expect("write");
+    let mut harness = harness();
+    open(&mut harness, path);
+    let (lines, failed) = harness.state().load_report().expect("a report");
+    assert!(failed);
+    assert!(lines[0].contains("do not fit this map"), "{lines:?}");
+    assert_eq!(harness.state().world().countries().len(), 241);
+}
+
+#[test]
+fn an_edited_file_reloads_and_a_broken_save_does_not_wipe_the_map() {
+    let dir = std::env::temp_dir().join(format!("atlas-watch-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let path = dir.join("mine.json");
+    let good = std::fs::read_to_string(fixture("valid.json")).expect("fixture");
+    std::fs::write(&path, &good).expect("write");
+    let mut harness = harness();
+    open(&mut harness, path.clone());
+    let loaded = harness.state().dataset().initiatives.len();
+    assert!(loaded < 21);
+
+    // A broken save: the app says so and keeps what it had.
+    std::fs::write(&path, &good[..good.len() / 2]).expect("write");
+    wait_for(&mut harness, |app| {
+        app.load_report().is_some_and(|(_, failed)| failed)
+    });
+    assert_eq!(harness.state().dataset().initiatives.len(), loaded);
+
+    // Fixed again: it reloads by itself.
+    std::fs::write(&path, good.replace("\"name\": \"", "\"name\": \"Edited ")).expect("write");
+    wait_for(&mut harness, |app| {
+        app.dataset()
+            .initiatives
+            .first()
+            .is_some_and(|i| i.name.starts_with("Edited "))
+    });
+}
