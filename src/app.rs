@@ -8,7 +8,7 @@ use walkers::{HttpOptions, HttpTiles, MapMemory, Tiles, lon_lat, sources::OpenSt
 
 use crate::data::initiatives::BUNDLED_INITIATIVES_NAME;
 use crate::data::world::{BBox, World, WorldError, WorldOptions};
-use crate::data::{BUNDLED_INITIATIVES, Dataset, DatasetError, Kind};
+use crate::data::{BUNDLED_INITIATIVES, Dataset, DatasetError};
 use crate::geo::{CountryIndex, WorldMeshes, mercator};
 use crate::loader::{CodeList, DatasetSource, FileWatch, Loaded, Loader};
 use crate::ui::map_layer::LayerCache;
@@ -16,7 +16,7 @@ use crate::ui::presenter::{self, Presenter, PresenterKey, TourChoice};
 use crate::ui::timeline::{TimelineAction, TimelinePanel, iso_date};
 use crate::ui::{
     CountryLayer, CountryPanel, InitiativeCard, InitiativeList, LayerColors, LayerOutput,
-    ViewTransform, initiative_list::ListPick, palette, style,
+    ViewTransform, initiative_list::ListPick, palette, scene, style,
 };
 
 /// The world map that ships with the app (Natural Earth 1:50m; see `assets/PROVENANCE-world.md`).
@@ -235,30 +235,8 @@ impl AtlasApp {
             auto_fit: true,
             map_size_px: [0.0, 0.0],
         };
-        app.involvement = app.involvement_as_of(None);
+        app.involvement = scene::involvement(&app.data.world, &app.dataset, None);
         app
-    }
-
-    /// For each country, how many small-state efforts it led and how many others it took part
-    /// in, counting only efforts begun and roles taken by `as_of`.
-    fn involvement_as_of(&self, as_of: Option<i64>) -> Vec<(usize, usize)> {
-        let mut counts = vec![(0, 0); self.data.world.countries().len()];
-        for initiative in &self.dataset.initiatives {
-            if as_of.is_some_and(|day| !initiative.has_started(day)) {
-                continue;
-            }
-            for (code, role) in initiative.states(as_of) {
-                let Some(i) = self.data.world.index_of(code) else {
-                    continue;
-                };
-                if role.is_leading() && initiative.kind == Kind::SmallState {
-                    counts[i].0 += 1;
-                } else {
-                    counts[i].1 += 1;
-                }
-            }
-        }
-        counts
     }
 
     /// Fixes "today" (a day number), so that open-ended bars end on the same day in every run
@@ -426,41 +404,13 @@ impl AtlasApp {
     /// The country colours for the current selection: roles when an initiative is selected, the
     /// overview shading otherwise.
     fn colors(&self) -> LayerColors {
-        let countries = self.data.world.countries();
-        let mut colors = LayerColors {
-            fills: vec![style::LAND; countries.len()],
-            outline: style::BORDER,
-            hover_fill: style::HOVER,
-            selected_outline: style::SELECTED,
-            emphasis: vec![None; countries.len()],
-        };
-        match self
-            .initiative
-            .and_then(|i| self.dataset.initiatives.get(i))
-        {
-            Some(initiative) => {
-                colors.fills.fill(palette::MUTED);
-                let started = self.as_of.is_none_or(|day| initiative.has_started(day));
-                let states = if started {
-                    initiative.states(self.as_of)
-                } else {
-                    Vec::new()
-                };
-                for (code, role) in states {
-                    if let Some(i) = self.data.world.index_of(code) {
-                        colors.fills[i] = palette::role_fill(role);
-                        colors.emphasis[i] = palette::role_stroke(role);
-                    }
-                }
-            }
-            None => {
-                for (i, &(led, joined)) in self.involvement.iter().enumerate() {
-                    if let Some(fill) = palette::overview_fill(led, joined) {
-                        colors.fills[i] = fill;
-                    }
-                }
-            }
-        }
+        let mut colors = scene::country_colors(
+            &self.data.world,
+            &self.dataset,
+            self.initiative,
+            self.as_of,
+            &self.involvement,
+        );
         if self.basemap.enabled {
             // With tiles underneath, let them show through the fills.
             colors
@@ -475,7 +425,7 @@ impl AtlasApp {
     pub fn ui(&mut self, ui: &mut Ui) {
         let mut commands = Vec::new();
         self.files_frame(ui);
-        self.involvement = self.involvement_as_of(self.as_of);
+        self.involvement = scene::involvement(&self.data.world, &self.dataset, self.as_of);
         if self.presenter.is_some() {
             self.presenter_keys(ui, &mut commands);
         } else {
@@ -1020,23 +970,7 @@ impl AtlasApp {
     /// The box around an initiative's leads and participants (their main landmasses). Outside
     /// supporters are left out unless there is no one else, so the map frames the effort itself.
     fn initiative_bbox(&self, index: usize) -> Option<BBox> {
-        let initiative = self.dataset.initiatives.get(index)?;
-        let states = initiative.states(None);
-        let core: Vec<&str> = states
-            .iter()
-            .filter(|(_, role)| *role != crate::data::Role::Supporter)
-            .map(|(code, _)| *code)
-            .collect();
-        let codes = if core.is_empty() {
-            states.iter().map(|(code, _)| *code).collect()
-        } else {
-            core
-        };
-        let bbox = codes
-            .into_iter()
-            .filter_map(|code| self.data.world.by_code(code))
-            .fold(BBox::EMPTY, |b, c| b.union(c.main_bbox()));
-        (!bbox.is_empty()).then_some(bbox)
+        scene::initiative_bbox(&self.data.world, &self.dataset, index)
     }
 
     fn zoom_range(&self) -> (f64, f64) {
@@ -1057,15 +991,7 @@ impl AtlasApp {
         } else {
             0.0
         };
-        let size = [self.map_size_px[0], self.map_size_px[1] - top_px];
-        let (centre, zoom) = mercator::fit_bbox(bbox, size, self.zoom_range());
-        let centre = if top_px > 0.0 {
-            let u = mercator::unit_from_lonlat(centre);
-            let shift = top_px / 2.0 / (256.0 * 2f64.powf(zoom));
-            mercator::lonlat_from_unit([u[0], u[1] - shift])
-        } else {
-            centre
-        };
+        let (centre, zoom) = scene::fit_view(bbox, self.map_size_px, self.zoom_range(), top_px);
         let now = self
             .map_memory
             .detached()
@@ -1231,27 +1157,10 @@ fn clamp_view(memory: &mut MapMemory, zoom_range: (f64, f64)) {
 
 /// The legend: roles for a selected initiative, the overview scale otherwise.
 fn legend_ui(ui: &mut Ui, initiative: Option<&str>) {
-    match initiative {
-        Some(name) => {
-            ui.strong(format!("Roles in {name}"));
-            for role in palette::LEGEND_ROLES {
-                palette::legend_row(
-                    ui,
-                    palette::role_fill(role),
-                    palette::role_stroke(role),
-                    role.label(),
-                );
-            }
-            palette::legend_row(ui, palette::MUTED, None, "not involved");
-        }
-        None => {
-            ui.strong("Small-state efforts, 1990–today");
-            for (label, led, joined) in palette::OVERVIEW_STEPS {
-                let fill = palette::overview_fill(led, joined).unwrap_or(style::LAND);
-                palette::legend_row(ui, fill, None, label);
-            }
-            palette::legend_row(ui, style::LAND, None, "none recorded");
-        }
+    let (title, rows) = scene::legend(initiative);
+    ui.strong(title);
+    for (fill, stroke, label) in rows {
+        palette::legend_row(ui, fill, stroke, &label);
     }
 }
 

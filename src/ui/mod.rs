@@ -6,6 +6,7 @@ pub mod initiative_list;
 pub mod map_layer;
 pub mod palette;
 pub mod presenter;
+pub mod scene;
 pub mod style;
 pub mod time_ruler;
 pub mod timeline;

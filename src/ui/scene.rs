@@ -1,0 +1,149 @@
+//! What the map shows for a selection and a date: each country's colour, the legend, the box to
+//! frame. One implementation, used by the window and by `microlateral-atlas export`.
+
+use egui::{Color32, Stroke};
+
+use crate::data::world::{BBox, World};
+use crate::data::{Dataset, Kind, Role};
+use crate::geo::mercator;
+use crate::ui::{LayerColors, palette, style};
+
+/// For each country, how many small-state efforts it led and how many others it took part in,
+/// counting only efforts begun and roles taken by `as_of` (`None`: every date).
+pub fn involvement(world: &World, dataset: &Dataset, as_of: Option<i64>) -> Vec<(usize, usize)> {
+    let mut counts = vec![(0, 0); world.countries().len()];
+    for initiative in &dataset.initiatives {
+        if as_of.is_some_and(|day| !initiative.has_started(day)) {
+            continue;
+        }
+        for (code, role) in initiative.states(as_of) {
+            let Some(i) = world.index_of(code) else {
+                continue;
+            };
+            if role.is_leading() && initiative.kind == Kind::SmallState {
+                counts[i].0 += 1;
+            } else {
+                counts[i].1 += 1;
+            }
+        }
+    }
+    counts
+}
+
+/// The country colours: roles when an initiative is selected (only the members of `as_of`),
+/// the overview shading from `involvement` otherwise.
+pub fn country_colors(
+    world: &World,
+    dataset: &Dataset,
+    initiative: Option<usize>,
+    as_of: Option<i64>,
+    involvement: &[(usize, usize)],
+) -> LayerColors {
+    let count = world.countries().len();
+    let mut colors = LayerColors {
+        fills: vec![style::LAND; count],
+        outline: style::BORDER,
+        hover_fill: style::HOVER,
+        selected_outline: style::SELECTED,
+        emphasis: vec![None; count],
+    };
+    match initiative.and_then(|i| dataset.initiatives.get(i)) {
+        Some(initiative) => {
+            colors.fills.fill(palette::MUTED);
+            let started = as_of.is_none_or(|day| initiative.has_started(day));
+            let states = if started {
+                initiative.states(as_of)
+            } else {
+                Vec::new()
+            };
+            for (code, role) in states {
+                if let Some(i) = world.index_of(code) {
+                    colors.fills[i] = palette::role_fill(role);
+                    colors.emphasis[i] = palette::role_stroke(role);
+                }
+            }
+        }
+        None => {
+            for (i, &(led, joined)) in involvement.iter().enumerate() {
+                if let Some(fill) = palette::overview_fill(led, joined) {
+                    colors.fills[i] = fill;
+                }
+            }
+        }
+    }
+    colors
+}
+
+/// The legend: a title and its rows (fill, outline, label).
+pub fn legend(initiative_name: Option<&str>) -> (String, Vec<(Color32, Option<Stroke>, String)>) {
+    match initiative_name {
+        Some(name) => {
+            let mut rows: Vec<(Color32, Option<Stroke>, String)> = palette::LEGEND_ROLES
+                .iter()
+                .map(|&role| {
+                    (
+                        palette::role_fill(role),
+                        palette::role_stroke(role),
+                        role.label().to_owned(),
+                    )
+                })
+                .collect();
+            rows.push((palette::MUTED, None, "not involved".to_owned()));
+            (format!("Roles in {name}"), rows)
+        }
+        None => {
+            let mut rows: Vec<(Color32, Option<Stroke>, String)> = palette::OVERVIEW_STEPS
+                .iter()
+                .map(|&(label, led, joined)| {
+                    (
+                        palette::overview_fill(led, joined).unwrap_or(style::LAND),
+                        None,
+                        label.to_owned(),
+                    )
+                })
+                .collect();
+            rows.push((style::LAND, None, "none recorded".to_owned()));
+            ("Small-state efforts, 1990–today".to_owned(), rows)
+        }
+    }
+}
+
+/// The box around an initiative's leads and participants (their main landmasses). Outside
+/// supporters are left out unless there is no one else, so the map frames the effort itself.
+pub fn initiative_bbox(world: &World, dataset: &Dataset, index: usize) -> Option<BBox> {
+    let initiative = dataset.initiatives.get(index)?;
+    let states = initiative.states(None);
+    let core: Vec<&str> = states
+        .iter()
+        .filter(|(_, role)| *role != Role::Supporter)
+        .map(|(code, _)| *code)
+        .collect();
+    let codes = if core.is_empty() {
+        states.iter().map(|(code, _)| *code).collect()
+    } else {
+        core
+    };
+    let bbox = codes
+        .into_iter()
+        .filter_map(|code| world.by_code(code))
+        .fold(BBox::EMPTY, |b, c| b.union(c.main_bbox()));
+    (!bbox.is_empty()).then_some(bbox)
+}
+
+/// The centre and zoom that fit `bbox` into a map of `size_px`, leaving `top_px` free at the top
+/// for a caption.
+pub fn fit_view(
+    bbox: BBox,
+    size_px: [f64; 2],
+    zoom_range: (f64, f64),
+    top_px: f64,
+) -> ([f64; 2], f64) {
+    let size = [size_px[0], (size_px[1] - top_px).max(1.0)];
+    let (centre, zoom) = mercator::fit_bbox(bbox, size, zoom_range);
+    if top_px <= 0.0 {
+        return (centre, zoom);
+    }
+    let u = mercator::unit_from_lonlat(centre);
+    let shift = top_px / 2.0 / (256.0 * 2f64.powf(zoom));
+    (mercator::lonlat_from_unit([u[0], u[1] - shift]), zoom)
+}
