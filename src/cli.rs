@@ -106,6 +106,99 @@ pub fn export_list(
     Ok(ExitCode::SUCCESS)
 }
 
+/// What `export` draws.
+#[derive(Clone, Debug, Default)]
+pub struct PictureRequest {
+    /// An initiative id; `None` draws the overview.
+    pub initiative: Option<String>,
+    /// A date (YYYY, YYYY-MM or YYYY-MM-DD) to show the world as of.
+    pub date: Option<String>,
+    /// One picture per tour step instead of one picture.
+    pub tour: bool,
+    pub size: [u32; 2],
+    pub format: crate::render::PictureFormat,
+}
+
+/// Draws the map to SVG/PNG files in `dir`: one picture, or one per tour step (every milestone,
+/// or the initiative's), and lists the files written.
+pub fn export_pictures(
+    request: &PictureRequest,
+    data: Option<&Path>,
+    world: &crate::app::WorldData,
+    dir: &Path,
+    out: &mut impl Write,
+    err: &mut impl Write,
+) -> anyhow::Result<ExitCode> {
+    use crate::render::{Picture, write_pictures};
+    let (loaded, source) = load_dataset(data, &world.world)?;
+    for warning in &loaded.warnings {
+        writeln!(err, "{warning}")?;
+    }
+    let dataset = &loaded.dataset;
+    let initiative = match &request.initiative {
+        Some(id) => match dataset.index_of(id) {
+            Some(i) => Some(i),
+            None => {
+                let ids: Vec<&str> = dataset.initiatives.iter().map(|i| i.id.as_str()).collect();
+                writeln!(
+                    err,
+                    "no initiative \"{id}\" in {source}; the ids are: {}",
+                    ids.join(", ")
+                )?;
+                return Ok(ExitCode::FAILURE);
+            }
+        },
+        None => None,
+    };
+    let as_of = match &request.date {
+        Some(text) => match crate::data::FuzzyDate::parse(text) {
+            Ok(date) => Some(date.end_day()),
+            Err(e) => {
+                writeln!(err, "--date {text}: {e}")?;
+                return Ok(ExitCode::FAILURE);
+            }
+        },
+        None => None,
+    };
+    let pictures: Vec<(String, Picture)> = if request.tour {
+        let initiatives: Vec<usize> = match initiative {
+            Some(i) => vec![i],
+            None => (0..dataset.initiatives.len()).collect(),
+        };
+        let steps = crate::ui::presenter::build_tour(dataset, &initiatives);
+        steps
+            .iter()
+            .enumerate()
+            .map(|(n, step)| {
+                (
+                    format!("step-{:03}", n + 1),
+                    Picture::of_step(dataset, *step),
+                )
+            })
+            .collect()
+    } else {
+        let stem = match (&request.initiative, &request.date) {
+            (Some(id), Some(date)) => format!("{id}-{date}"),
+            (Some(id), None) => id.clone(),
+            (None, Some(date)) => format!("overview-{date}"),
+            (None, None) => "overview".to_owned(),
+        };
+        vec![(
+            stem,
+            Picture {
+                initiative,
+                as_of,
+                caption: None,
+            },
+        )]
+    };
+    let written = write_pictures(world, dataset, &pictures, request.size, request.format, dir)?;
+    for path in written {
+        writeln!(out, "{}", path.display())?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
 /// The dataset at `data`, or else the bundled one, with the name it goes by in messages.
 fn load_dataset(data: Option<&Path>, world: &World) -> Result<(Loaded, String), DatasetError> {
     Ok(match data {

@@ -33,6 +33,8 @@ pub enum ExportError {
     },
     #[error("cannot write the export as JSON: {0}")]
     Json(#[from] serde_json::Error),
+    #[error("cannot draw the picture: {0}")]
+    Render(String),
 }
 
 /// The columns of a history export, in order.

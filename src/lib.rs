@@ -10,6 +10,7 @@ pub mod data;
 pub mod export;
 pub mod geo;
 pub mod loader;
+pub mod render;
 pub mod ui;
 
 pub use app::{AtlasApp, WorldData};

@@ -72,6 +72,35 @@ enum Command {
         #[arg(long, value_name = "FILE")]
         out: Option<PathBuf>,
     },
+    /// Draw the map to SVG and PNG files without a window: the overview, one initiative, one
+    /// date, or every step of a tour (a slide deck), each with its legend and caption.
+    Export {
+        /// The initiative to colour by role, by id (e.g. doha-agreement); without it, the
+        /// overview.
+        #[arg(long, value_name = "ID")]
+        initiative: Option<String>,
+        /// Show the world as of this date (1993, 1993-09 or 1993-09-13).
+        #[arg(long, value_name = "DATE")]
+        date: Option<String>,
+        /// One picture per tour step: every milestone, or the --initiative's, with captions.
+        #[arg(long)]
+        tour: bool,
+        /// Which files to write.
+        #[arg(long, value_enum, default_value_t)]
+        format: microlateral_atlas::render::PictureFormat,
+        /// Picture width in pixels.
+        #[arg(long, default_value_t = 1600)]
+        width: u32,
+        /// Picture height in pixels.
+        #[arg(long, default_value_t = 900)]
+        height: u32,
+        /// An initiatives file to use instead of the bundled one.
+        #[arg(long, value_name = "FILE.json")]
+        data: Option<PathBuf>,
+        /// The folder to write into (made if missing); each file is replaced in one step.
+        #[arg(long, value_name = "DIR", default_value = "atlas-export")]
+        out: PathBuf,
+    },
 }
 
 fn main() -> ExitCode {
@@ -91,14 +120,17 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         name_property: cli.name_property,
     };
     if let Some(command) = cli.command {
-        // The subcommands need the country codes only, not the meshes the window draws.
-        let world = match &cli.world {
-            Some(path) => World::load(path, &options)?,
-            None => World::from_bytes(Path::new(BUNDLED_WORLD_NAME), BUNDLED_WORLD, &options)?,
+        // The text commands need the country codes only, not the meshes the window draws.
+        let world = || -> anyhow::Result<World> {
+            Ok(match &cli.world {
+                Some(path) => World::load(path, &options)?,
+                None => World::from_bytes(Path::new(BUNDLED_WORLD_NAME), BUNDLED_WORLD, &options)?,
+            })
         };
         let mut out = std::io::stdout().lock();
+        let mut err = std::io::stderr().lock();
         return match command {
-            Command::Validate { file } => cli::validate(&file, &world, &mut out),
+            Command::Validate { file } => cli::validate(&file, &world()?, &mut out),
             Command::History {
                 code,
                 format,
@@ -109,9 +141,9 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 format,
                 data.as_deref(),
                 out_file.as_deref(),
-                &world,
+                &world()?,
                 &mut out,
-                &mut std::io::stderr().lock(),
+                &mut err,
             ),
             Command::ExportList {
                 format,
@@ -121,10 +153,33 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 format,
                 data.as_deref(),
                 out_file.as_deref(),
-                &world,
+                &world()?,
                 &mut out,
-                &mut std::io::stderr().lock(),
+                &mut err,
             ),
+            Command::Export {
+                initiative,
+                date,
+                tour,
+                format,
+                width,
+                height,
+                data,
+                out: dir,
+            } => {
+                let world = match &cli.world {
+                    Some(path) => WorldData::load(path, &options)?,
+                    None => WorldData::bundled()?,
+                };
+                let request = cli::PictureRequest {
+                    initiative,
+                    date,
+                    tour,
+                    size: [width.clamp(64, 8192), height.clamp(64, 8192)],
+                    format,
+                };
+                cli::export_pictures(&request, data.as_deref(), &world, &dir, &mut out, &mut err)
+            }
         };
     }
     let data = match &cli.world {

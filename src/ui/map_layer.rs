@@ -67,7 +67,7 @@ impl ViewTransform {
 
     /// The copies of a unit-space box that touch the view. A box that runs past the antimeridian
     /// (x beyond 1) is also drawn one world to the west, so Fiji and Chukotka show at both edges.
-    fn visible_wraps(&self, b: [f32; 4]) -> impl Iterator<Item = f32> + '_ {
+    pub fn visible_wraps(&self, b: [f32; 4]) -> impl Iterator<Item = f32> + '_ {
         let wraps = [(-1.0f32, b[2] > 1.0), (0.0, true), (1.0, b[0] < 0.0)];
         wraps
             .into_iter()

@@ -1,0 +1,354 @@
+//! Pictures of the map without a window: SVG drawn from the same meshes, projection, palette and
+//! role logic as the app (see `ui::scene`), and PNG rasterised from that SVG.
+//!
+//! A slide deck for people who present with other software: one picture per tour step, each
+//! with its legend and caption.
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+use egui::{Color32, Pos2, Rect, Stroke, pos2, vec2};
+
+use crate::app::{MAX_ZOOM, WorldData, min_zoom};
+use crate::data::Dataset;
+use crate::data::world::BBox;
+use crate::export::{ExportError, write_atomically};
+use crate::geo::mercator;
+use crate::ui::map_layer::{MICROSTATE_MAX_PX, ViewTransform};
+use crate::ui::presenter::Step;
+use crate::ui::{scene, style};
+
+/// What one picture shows.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Picture {
+    /// The initiative whose roles are coloured; `None` for the overview.
+    pub initiative: Option<usize>,
+    /// The date the world is shown as of (a day number); `None` for every date.
+    pub as_of: Option<i64>,
+    /// A milestone to caption: (initiative, milestone).
+    pub caption: Option<(usize, usize)>,
+}
+
+impl Picture {
+    /// The picture of a tour step: its initiative, as of its milestone's date, captioned.
+    pub fn of_step(dataset: &Dataset, step: Step) -> Self {
+        let as_of = dataset
+            .initiatives
+            .get(step.initiative)
+            .and_then(|i| i.milestones.get(step.milestone))
+            .map(|m| m.date.end_day());
+        Self {
+            initiative: Some(step.initiative),
+            as_of,
+            caption: Some((step.initiative, step.milestone)),
+        }
+    }
+}
+
+/// The part of the world every overview picture shows: all inhabited land.
+const WORLD_VIEW: BBox = BBox {
+    min: [-170.0, -56.0],
+    max: [180.0, 78.0],
+};
+const CAPTION_PX: f32 = 150.0;
+const FONT: &str = "Ubuntu, sans-serif";
+
+/// Draws a picture as SVG, `size` pixels wide and high.
+pub fn svg(data: &WorldData, dataset: &Dataset, picture: &Picture, size: [u32; 2]) -> String {
+    let (w, h) = (size[0] as f32, size[1] as f32);
+    let involvement = scene::involvement(&data.world, dataset, picture.as_of);
+    let colors = scene::country_colors(
+        &data.world,
+        dataset,
+        picture.initiative,
+        picture.as_of,
+        &involvement,
+    );
+    let bbox = picture
+        .initiative
+        .and_then(|i| scene::initiative_bbox(&data.world, dataset, i))
+        .unwrap_or(WORLD_VIEW);
+    let top = if picture.caption.is_some() {
+        CAPTION_PX
+    } else {
+        0.0
+    };
+    let size_px = [f64::from(w), f64::from(h)];
+    let (centre, zoom) =
+        scene::fit_view(bbox, size_px, (min_zoom(size_px), MAX_ZOOM), f64::from(top));
+    let scale = 256.0 * 2f64.powf(zoom);
+    let u = mercator::unit_from_lonlat(centre);
+    let view = ViewTransform {
+        origin: pos2(
+            (f64::from(w) / 2.0 - u[0] * scale) as f32,
+            (f64::from(h) / 2.0 - u[1] * scale) as f32,
+        ),
+        scale: scale as f32,
+        rect: Rect::from_min_size(Pos2::ZERO, vec2(w, h)),
+    };
+
+    let mut out = String::with_capacity(1 << 20);
+    let _ = write!(
+        out,
+        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" viewBox="0 0 {w} {h}" font-family="{FONT}">"#
+    );
+    let _ = write!(
+        out,
+        r#"<rect width="{w}" height="{h}" fill="{}"/>"#,
+        hex(style::OCEAN)
+    );
+
+    let lod = &data.meshes.lods[data.meshes.lod_index(zoom)];
+    let mut emphasis = String::new();
+    for (ci, mesh) in lod.countries.iter().enumerate() {
+        let fill = colors.fills[ci];
+        for part in &mesh.parts {
+            for wrap in view.visible_wraps(part.bbox) {
+                let mut d = String::new();
+                let first = part.outline_vertices.start / 3;
+                let last = part.outline_vertices.end / 3;
+                for ring in mesh
+                    .rings
+                    .iter()
+                    .filter(|r| r.start >= first && r.end <= last)
+                {
+                    for (k, point) in ring.clone().enumerate() {
+                        let p =
+                            view.screen_from_unit(mesh.outline_positions[3 * point as usize], wrap);
+                        let _ =
+                            write!(d, "{}{:.1} {:.1}", if k == 0 { "M" } else { "L" }, p.x, p.y);
+                    }
+                    d.push('Z');
+                }
+                if d.is_empty() {
+                    continue;
+                }
+                let _ = write!(
+                    out,
+                    r#"<path d="{d}" fill="{}" fill-rule="evenodd" stroke="{}" stroke-width="0.6" stroke-linejoin="round"/>"#,
+                    hex(fill),
+                    hex(colors.outline)
+                );
+                if let Some(stroke) = colors.emphasis[ci] {
+                    let _ = write!(
+                        emphasis,
+                        r#"<path d="{d}" fill="none" stroke="{}" stroke-width="{}" stroke-linejoin="round"/>"#,
+                        hex(stroke.color),
+                        stroke.width
+                    );
+                }
+            }
+        }
+    }
+    out.push_str(&emphasis);
+
+    // Microstates as dots, and small countries with a role ringed, as on screen.
+    for (ci, b) in data.meshes.unit_bboxes.iter().enumerate() {
+        let span = ((b[2] - b[0]) * view.scale).max((b[3] - b[1]) * view.scale);
+        let label = data.meshes.label_points[ci];
+        for wrap in view.visible_wraps(*b) {
+            let c = view.screen_from_unit(label, wrap);
+            if span < MICROSTATE_MAX_PX {
+                let _ = write!(
+                    out,
+                    r#"<circle cx="{:.1}" cy="{:.1}" r="3.5" fill="{}" stroke="{}" stroke-width="1"/>"#,
+                    c.x,
+                    c.y,
+                    hex(colors.fills[ci]),
+                    hex(colors.outline)
+                );
+            }
+            if let Some(stroke) = colors.emphasis[ci]
+                && span < 16.0
+            {
+                let _ = write!(
+                    out,
+                    r#"<circle cx="{:.1}" cy="{:.1}" r="{:.1}" fill="none" stroke="{}" stroke-width="{}"/>"#,
+                    c.x,
+                    c.y,
+                    span / 2.0 + 6.0,
+                    hex(colors.fills[ci]),
+                    stroke.width + 1.5
+                );
+            }
+        }
+    }
+
+    let name = picture
+        .initiative
+        .and_then(|i| dataset.initiatives.get(i))
+        .map(|i| i.name.as_str());
+    legend_svg(&mut out, name, h);
+    if let Some((i, m)) = picture.caption
+        && let Some(initiative) = dataset.initiatives.get(i)
+        && let Some(milestone) = initiative.milestones.get(m)
+    {
+        let x = 24.0;
+        let _ = write!(
+            out,
+            r##"<rect x="12" y="12" width="{}" height="{}" rx="6" fill="#1b1b1b" fill-opacity="0.92"/>"##,
+            w - 24.0,
+            CAPTION_PX - 24.0
+        );
+        text(
+            &mut out,
+            x,
+            44.0,
+            20.0,
+            "#D55E00",
+            &milestone.date.to_string(),
+        );
+        text(&mut out, x + 180.0, 44.0, 18.0, "#bbbbbb", &initiative.name);
+        text(&mut out, x, 78.0, 28.0, "#ffffff", &milestone.title);
+        let max_chars = ((w - 48.0) / 9.5) as usize;
+        for (k, line) in wrap_words(&milestone.outcome, max_chars)
+            .iter()
+            .take(2)
+            .enumerate()
+        {
+            text(&mut out, x, 104.0 + 20.0 * k as f32, 17.0, "#dddddd", line);
+        }
+    }
+    text(
+        &mut out,
+        8.0,
+        h - 8.0,
+        11.0,
+        "#555555",
+        "Borders: Natural Earth 1:50m (public domain) · Population: World Bank 2019 (CC BY 4.0) · Microlateral Atlas",
+    );
+    out.push_str("</svg>\n");
+    out
+}
+
+fn legend_svg(out: &mut String, initiative: Option<&str>, height: f32) {
+    let (title, rows) = scene::legend(initiative);
+    let box_h = 34.0 + 22.0 * rows.len() as f32;
+    let (x, y) = (12.0, height - box_h - 24.0);
+    let width = (title.chars().count() as f32 * 7.8 + 24.0).max(200.0);
+    let _ = write!(
+        out,
+        r##"<rect x="{x}" y="{y}" width="{width}" height="{box_h}" rx="6" fill="#1b1b1b" fill-opacity="0.9"/>"##
+    );
+    text(out, x + 10.0, y + 22.0, 14.0, "#ffffff", &title);
+    for (k, (fill, stroke, label)) in rows.iter().enumerate() {
+        let ry = y + 34.0 + 22.0 * k as f32;
+        let outline = stroke.unwrap_or(Stroke::new(1.0, Color32::from_gray(120)));
+        let _ = write!(
+            out,
+            r#"<rect x="{}" y="{ry}" width="22" height="14" rx="2" fill="{}" stroke="{}" stroke-width="{}"/>"#,
+            x + 10.0,
+            hex(*fill),
+            hex(outline.color),
+            outline.width
+        );
+        text(out, x + 40.0, ry + 12.0, 13.0, "#dddddd", label);
+    }
+}
+
+fn text(out: &mut String, x: f32, y: f32, size: f32, color: &str, content: &str) {
+    let _ = write!(
+        out,
+        r#"<text x="{x}" y="{y}" font-size="{size}" fill="{color}">{}</text>"#,
+        escape(content)
+    );
+}
+
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+fn hex(c: Color32) -> String {
+    format!("#{:02x}{:02x}{:02x}", c.r(), c.g(), c.b())
+}
+
+fn wrap_words(text: &str, max_chars: usize) -> Vec<String> {
+    let mut lines = vec![String::new()];
+    for word in text.split_whitespace() {
+        let line = lines.last_mut().map(|l| l.chars().count()).unwrap_or(0);
+        if line > 0 && line + 1 + word.chars().count() > max_chars.max(10) {
+            lines.push(String::new());
+        }
+        if let Some(last) = lines.last_mut() {
+            if !last.is_empty() {
+                last.push(' ');
+            }
+            last.push_str(word);
+        }
+    }
+    lines
+}
+
+/// Rasterises an SVG drawn by [`svg`] to PNG bytes. Text uses the font the app uses, which ships
+/// inside the binary, so pictures look the same on every machine.
+pub fn png(svg: &str) -> Result<Vec<u8>, ExportError> {
+    use resvg::{tiny_skia, usvg};
+    let mut options = usvg::Options::default();
+    options
+        .fontdb_mut()
+        .load_font_data(epaint_default_fonts::UBUNTU_LIGHT.to_vec());
+    if let Some(family) = options
+        .fontdb
+        .faces()
+        .next()
+        .and_then(|f| f.families.first())
+    {
+        options.font_family = family.0.clone();
+    }
+    let tree =
+        usvg::Tree::from_str(svg, &options).map_err(|e| ExportError::Render(e.to_string()))?;
+    let size = tree.size().to_int_size();
+    let mut pixmap = tiny_skia::Pixmap::new(size.width(), size.height()).ok_or_else(|| {
+        ExportError::Render(format!(
+            "cannot make a {}×{} image",
+            size.width(),
+            size.height()
+        ))
+    })?;
+    resvg::render(&tree, tiny_skia::Transform::default(), &mut pixmap.as_mut());
+    pixmap
+        .encode_png()
+        .map_err(|e| ExportError::Render(e.to_string()))
+}
+
+/// Which formats to write.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum, Default)]
+pub enum PictureFormat {
+    Svg,
+    Png,
+    #[default]
+    Both,
+}
+
+/// Writes pictures as `DIR/STEM.svg` and/or `.png`, each atomically. Returns the files written.
+pub fn write_pictures(
+    data: &WorldData,
+    dataset: &Dataset,
+    pictures: &[(String, Picture)],
+    size: [u32; 2],
+    format: PictureFormat,
+    dir: &Path,
+) -> Result<Vec<PathBuf>, ExportError> {
+    std::fs::create_dir_all(dir).map_err(|source| ExportError::Io {
+        path: dir.to_owned(),
+        source,
+    })?;
+    let mut written = Vec::new();
+    for (stem, picture) in pictures {
+        let drawing = svg(data, dataset, picture, size);
+        if format != PictureFormat::Png {
+            let path = dir.join(format!("{stem}.svg"));
+            write_atomically(&path, drawing.as_bytes())?;
+            written.push(path);
+        }
+        if format != PictureFormat::Svg {
+            let path = dir.join(format!("{stem}.png"));
+            write_atomically(&path, &png(&drawing)?)?;
+            written.push(path);
+        }
+    }
+    Ok(written)
+}

@@ -1,0 +1,121 @@
+//! Pictures without a window: the SVG parses, the PNG has the asked-for size and real pixels,
+//! and a tour becomes one picture per step.
+
+use microlateral_atlas::WorldData;
+use microlateral_atlas::app::bundled_dataset;
+use microlateral_atlas::render::{Picture, PictureFormat, png, svg, write_pictures};
+use microlateral_atlas::ui::presenter::build_tour;
+use microlateral_atlas::ui::{palette, style};
+
+fn hex(c: egui::Color32) -> String {
+    format!("#{:02x}{:02x}{:02x}", c.r(), c.g(), c.b())
+}
+
+#[test]
+fn an_initiative_picture_is_valid_svg_in_the_apps_role_colours() {
+    let data = WorldData::bundled().expect("world");
+    let dataset = bundled_dataset(&data.world).expect("initiatives");
+    let oslo = dataset.index_of("oslo-accords");
+    let picture = Picture {
+        initiative: oslo,
+        ..Picture::default()
+    };
+    let drawing = svg(&data, &dataset, &picture, [1200, 700]);
+    let tree = resvg::usvg::Tree::from_str(&drawing, &resvg::usvg::Options::default());
+    assert!(tree.is_ok(), "{:?}", tree.err());
+    assert!(drawing.contains(&hex(palette::role_fill(
+        microlateral_atlas::data::Role::Lead
+    ))));
+    assert!(drawing.contains(&hex(palette::role_fill(
+        microlateral_atlas::data::Role::Participant
+    ))));
+    assert!(drawing.contains("Roles in Oslo channel and Oslo Accords"));
+    assert!(drawing.matches("<path").count() > 50);
+}
+
+#[test]
+fn a_png_has_the_asked_for_size_and_shows_sea_land_and_roles() {
+    let data = WorldData::bundled().expect("world");
+    let dataset = bundled_dataset(&data.world).expect("initiatives");
+    let picture = Picture {
+        initiative: dataset.index_of("doha-agreement"),
+        ..Picture::default()
+    };
+    let bytes = png(&svg(&data, &dataset, &picture, [800, 450])).expect("png");
+    let image = image::load_from_memory(&bytes).expect("decodes").to_rgba8();
+    assert_eq!(image.dimensions(), (800, 450));
+    let share = |c: egui::Color32| {
+        image
+            .pixels()
+            .filter(|p| {
+                p.0[0].abs_diff(c.r()) < 4
+                    && p.0[1].abs_diff(c.g()) < 4
+                    && p.0[2].abs_diff(c.b()) < 4
+            })
+            .count() as f64
+            / f64::from(800 * 450)
+    };
+    assert!(share(style::OCEAN) > 0.05, "sea");
+    assert!(share(palette::MUTED) > 0.05, "land not involved");
+    assert!(
+        share(palette::role_fill(
+            microlateral_atlas::data::Role::Supporter
+        )) > 0.01,
+        "Saudi Arabia, Iran"
+    );
+}
+
+#[test]
+fn a_tour_becomes_one_captioned_picture_per_step() {
+    let data = WorldData::bundled().expect("world");
+    let dataset = bundled_dataset(&data.world).expect("initiatives");
+    let oslo = dataset.index_of("oslo-accords").expect("oslo");
+    let steps = build_tour(&dataset, &[oslo]);
+    let pictures: Vec<(String, Picture)> = steps
+        .iter()
+        .enumerate()
+        .map(|(n, s)| (format!("step-{:03}", n + 1), Picture::of_step(&dataset, *s)))
+        .collect();
+    let dir = std::env::temp_dir().join(format!("atlas-tour-{}", std::process::id()));
+    let written = write_pictures(
+        &data,
+        &dataset,
+        &pictures,
+        [640, 360],
+        PictureFormat::Svg,
+        &dir,
+    )
+    .expect("written");
+    assert_eq!(written.len(), dataset.initiatives[oslo].milestones.len());
+    let first = std::fs::read_to_string(&written[0]).expect("read");
+    assert!(
+        first.contains("Hirschfeld and Qurei meet in London"),
+        "the caption"
+    );
+}
+
+#[test]
+fn the_export_command_writes_svg_and_png_files() {
+    let dir = std::env::temp_dir().join(format!("atlas-export-{}", std::process::id()));
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_microlateral-atlas"))
+        .args([
+            "export", "--date", "2020-06", "--width", "640", "--height", "360", "--out",
+        ])
+        .arg(&dir)
+        .output()
+        .expect("runs");
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(dir.join("overview-2020-06.svg").is_file());
+    assert!(dir.join("overview-2020-06.png").is_file());
+    let bad = std::process::Command::new(env!("CARGO_BIN_EXE_microlateral-atlas"))
+        .args(["export", "--initiative", "no-such-effort", "--out"])
+        .arg(&dir)
+        .output()
+        .expect("runs");
+    assert!(!bad.status.success());
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("no initiative \"no-such-effort\""));
+}
