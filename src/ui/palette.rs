@@ -47,7 +47,7 @@ pub const LEGEND_ROLES: [Role; 5] = [
 pub fn overview_fill(led: usize, joined: usize) -> Option<Color32> {
     match (led, joined) {
         (0, 0) => None,
-        (0, _) => Some(Color32::from_rgb(0xc6, 0xdb, 0xef)),
+        (0, _) => Some(Color32::from_rgb(0xdc, 0xd3, 0xea)),
         (1, _) => Some(Color32::from_rgb(0xfd, 0xbe, 0x85)),
         (2, _) => Some(Color32::from_rgb(0xfd, 0x8d, 0x3c)),
         _ => Some(Color32::from_rgb(0xd9, 0x47, 0x01)),
