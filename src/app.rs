@@ -676,6 +676,7 @@ impl AtlasApp {
 
     fn file_menu(&mut self, ui: &mut Ui) {
         ui.menu_button("File", |ui| {
+            ui.label(egui::RichText::new("Or drop a file on the window").weak());
             if ui.button("Open…").clicked() {
                 let picked = rfd::FileDialog::new()
                     .add_filter("Initiatives or world map", &["json", "geojson"])

@@ -198,3 +198,16 @@ fn arrow_keys_step_through_the_list() {
     let second = harness.state().visible_initiatives()[1].to_owned();
     assert_eq!(harness.state().selected_initiative(), Some(second.as_str()));
 }
+
+#[test]
+fn ctrl_plus_and_minus_scale_the_whole_interface() {
+    let mut harness = harness();
+    let before = harness.ctx.zoom_factor();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Plus);
+    harness.run();
+    let larger = harness.ctx.zoom_factor();
+    assert!(larger > before, "{before} → {larger}");
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Minus);
+    harness.run();
+    assert!(harness.ctx.zoom_factor() < larger);
+}
