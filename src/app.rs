@@ -451,10 +451,13 @@ impl AtlasApp {
                         .on_hover_text("Off by default: the map works offline. On, it fetches tiles over HTTPS.");
                     ui.separator();
                     egui::ComboBox::from_label("Tour")
-                        .selected_text(tour_label(self.tour_choice))
+                        .selected_text(tour_label(self.tour_choice, &self.dataset))
                         .show_ui(ui, |ui| {
-                            for choice in [TourChoice::Everything, TourChoice::CurrentFilter, TourChoice::SelectedInitiative] {
-                                ui.selectable_value(&mut self.tour_choice, choice, tour_label(choice));
+                            let built_in = [TourChoice::Everything, TourChoice::CurrentFilter, TourChoice::SelectedInitiative];
+                            let from_data = (0..self.dataset.tours.len()).map(TourChoice::FromData);
+                            for choice in built_in.into_iter().chain(from_data) {
+                                let label = tour_label(choice, &self.dataset);
+                                ui.selectable_value(&mut self.tour_choice, choice, label);
                             }
                         });
                     if ui.button("Present").on_hover_text("F5; Esc leaves").clicked() {
@@ -655,6 +658,9 @@ impl AtlasApp {
                 self.caption = None;
                 self.presenter = None;
                 self.files.dataset_source = Some(path.clone());
+                if matches!(self.tour_choice, TourChoice::FromData(_)) {
+                    self.tour_choice = TourChoice::Everything;
+                }
                 self.files.report = (!warnings.is_empty()).then(|| {
                     (
                         path.clone(),
@@ -859,6 +865,18 @@ impl AtlasApp {
             TourChoice::Everything => (0..self.dataset.initiatives.len()).collect(),
             TourChoice::CurrentFilter => self.list.filters.visible(&self.dataset),
             TourChoice::SelectedInitiative => self.initiative.into_iter().collect(),
+            // The file's own order, not date order: the author chose it.
+            TourChoice::FromData(i) => {
+                return self.dataset.tours.get(i).map_or_else(Vec::new, |tour| {
+                    tour.steps
+                        .iter()
+                        .map(|&(initiative, milestone)| presenter::Step {
+                            initiative,
+                            milestone,
+                        })
+                        .collect()
+                });
+            }
         };
         presenter::build_tour(&self.dataset, &initiatives)
     }
@@ -1205,11 +1223,15 @@ fn save_png(
     Ok(())
 }
 
-fn tour_label(choice: TourChoice) -> &'static str {
+fn tour_label(choice: TourChoice, dataset: &Dataset) -> String {
     match choice {
-        TourChoice::Everything => "Every milestone",
-        TourChoice::CurrentFilter => "Milestones of the listed efforts",
-        TourChoice::SelectedInitiative => "Milestones of the selected effort",
+        TourChoice::Everything => "Every milestone".to_owned(),
+        TourChoice::CurrentFilter => "Milestones of the listed efforts".to_owned(),
+        TourChoice::SelectedInitiative => "Milestones of the selected effort".to_owned(),
+        TourChoice::FromData(i) => dataset.tours.get(i).map_or_else(
+            || "A tour no longer in the data".to_owned(),
+            |t| format!("Tour: {}", t.name),
+        ),
     }
 }
 

@@ -436,7 +436,7 @@ fn a_lowercase_country_code_is_unknown_and_the_uppercase_one_suggested() {
 fn an_unknown_top_level_field_is_an_error() {
     assert_eq!(
         the_error("unknown-top-level-field"),
-        "tests/data/bad/unknown-top-level-field.json:4:3: error: comment: unknown field \"comment\"; expected one of format, version, initiatives"
+        "tests/data/bad/unknown-top-level-field.json:4:3: error: comment: unknown field \"comment\"; expected one of format, version, initiatives, tours"
     );
 }
 
@@ -470,4 +470,32 @@ fn a_200_mb_file_is_refused_with_its_size_before_it_is_read() {
             path.display()
         )
     );
+}
+
+#[test]
+fn a_tour_step_naming_an_unknown_initiative_is_an_error_with_a_suggestion() {
+    assert_eq!(
+        the_error("tour-unknown-initiative"),
+        "tests/data/bad/tour-unknown-initiative.json:31:65: error: tours[0].steps[0].initiative: \
+         unknown initiative \"afghanistan-conference-2002\"; expected the id of an initiative in \
+         this file (did you mean afghanistan-conference-2020?)"
+    );
+}
+
+#[test]
+fn a_tour_step_past_the_last_milestone_is_an_error() {
+    assert_eq!(
+        the_error("tour-milestone-out-of-range"),
+        "tests/data/bad/tour-milestone-out-of-range.json:31:109: error: \
+         tours[0].steps[0].milestone: found 3; expected a milestone number from 1 to 1 \
+         (\"afghanistan-conference-2020\" has 1)"
+    );
+}
+
+#[test]
+fn a_tour_keeps_the_authors_order_and_a_whole_initiative_expands_to_its_milestones() {
+    let loaded = Dataset::load(Path::new("tests/data/tour.json"), world()).expect("loads");
+    let tour = &loaded.dataset.tours[0];
+    assert_eq!((tour.id.as_str(), tour.name.as_str()), ("geneva", "Geneva"));
+    assert_eq!(tour.steps, vec![(0, 0), (0, 0)]);
 }

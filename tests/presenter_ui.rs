@@ -211,3 +211,27 @@ fn the_date_cursor_shows_the_christchurch_call_growing() {
         "not begun yet"
     );
 }
+
+#[test]
+fn a_tour_from_the_data_file_runs_in_the_authors_order() {
+    let mut harness = harness();
+    harness.get_by_label("Tour").click();
+    harness.run();
+    harness
+        .get_by_label("Tour: Small states broker peace")
+        .click();
+    harness.run();
+    harness.get_by_label("Present").click();
+    harness.run();
+    assert_eq!(progress(&harness), "1 / 6");
+    assert_eq!(
+        caption_title(&harness),
+        "First secret round at Borregaard Manor near Oslo"
+    );
+    press(&mut harness, Key::End);
+    assert_eq!(caption_title(&harness), "Michel Suleiman elected president");
+    assert_eq!(
+        harness.state().selected_initiative(),
+        Some("doha-agreement")
+    );
+}

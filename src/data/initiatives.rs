@@ -373,6 +373,17 @@ pub struct HistoryEntry {
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Dataset {
     pub initiatives: Vec<Initiative>,
+    /// Presenter tours the file defines, in file order.
+    pub tours: Vec<Tour>,
+}
+
+/// A presenter tour written in the data file: an ordered list of milestones.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Tour {
+    pub id: String,
+    pub name: String,
+    /// (initiative index, milestone index) pairs, in the order the file gives.
+    pub steps: Vec<(usize, usize)>,
 }
 
 /// A dataset that loaded, with the warnings found on the way.

@@ -11,6 +11,6 @@ pub use date::{DateError, FuzzyDate, PartialDate, Precision};
 pub use initiatives::{
     Actor, ActorId, BUNDLED_INITIATIVES, Category, Confidence, CountryCodes, Dataset, DatasetError,
     Diagnostic, HistoryEntry, Initiative, Kind, Lens, Loaded, Milestone, Role, Severity, Source,
-    Status,
+    Status, Tour,
 };
 pub use world::{Country, World, WorldError, WorldOptions};

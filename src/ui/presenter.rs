@@ -20,6 +20,8 @@ pub enum TourChoice {
     CurrentFilter,
     /// The milestones of the selected initiative.
     SelectedInitiative,
+    /// A tour the data file defines, by its index in `Dataset::tours`.
+    FromData(usize),
 }
 
 /// The milestones of `initiatives`, in date order (ties by the effort's start, then the file's
