@@ -98,23 +98,25 @@ fn frame(c: &mut Criterion) {
         });
         let mut output = LayerOutput::default();
         let mut cache = LayerCache::default();
+        // One frame of the map with the country layer, headless, tessellated.
+        let mut frame = |mem: &mut MapMemory| {
+            let out = ctx.run_ui(input(), |ui| {
+                let layer = CountryLayer {
+                    world: &data.world,
+                    meshes: &data.meshes,
+                    index: &data.index,
+                    colors: &colors,
+                    selected: None,
+                    output: &mut output,
+                    cache: &mut cache,
+                };
+                ui.add(Map::new(None, mem, lon_lat(lon, lat)).with_plugin(layer));
+            });
+            black_box(ctx.tessellate(out.shapes, 1.0))
+        };
         // A still view: the meshes of the last frame are reused (hover, clicks, panel work).
         group.bench_function(format!("{name}: country layer, still view"), |b| {
-            b.iter(|| {
-                let out = ctx.run_ui(input(), |ui| {
-                    let layer = CountryLayer {
-                        world: &data.world,
-                        meshes: &data.meshes,
-                        index: &data.index,
-                        colors: &colors,
-                        selected: None,
-                        output: &mut output,
-                        cache: &mut cache,
-                    };
-                    ui.add(Map::new(None, &mut mem, lon_lat(lon, lat)).with_plugin(layer));
-                });
-                black_box(ctx.tessellate(out.shapes, 1.0))
-            })
+            b.iter(|| frame(&mut mem))
         });
         // Panning: the view moves every frame, so every vertex is moved to the screen again.
         let mut step = 0u32;
@@ -123,19 +125,7 @@ fn frame(c: &mut Criterion) {
                 step += 1;
                 let shift = f64::from(step % 2) * 0.01;
                 mem.center_at(lon_lat(lon + shift, lat));
-                let out = ctx.run_ui(input(), |ui| {
-                    let layer = CountryLayer {
-                        world: &data.world,
-                        meshes: &data.meshes,
-                        index: &data.index,
-                        colors: &colors,
-                        selected: None,
-                        output: &mut output,
-                        cache: &mut cache,
-                    };
-                    ui.add(Map::new(None, &mut mem, lon_lat(lon, lat)).with_plugin(layer));
-                });
-                black_box(ctx.tessellate(out.shapes, 1.0))
+                frame(&mut mem)
             })
         });
         mem.center_at(lon_lat(lon, lat));

@@ -1,7 +1,10 @@
 //! The app as a person uses it, driven headless through egui_kittest (AccessKit labels, real
 //! pointer and key events).
 
-use egui::{Event, Key, Modifiers, PointerButton, Pos2, vec2};
+mod common;
+
+use common::{click_at, screen_pos};
+use egui::{Event, Key, vec2};
 use egui_kittest::{Harness, kittest::Queryable as _};
 use microlateral_atlas::app::MAX_ZOOM;
 use microlateral_atlas::{AtlasApp, WorldData};
@@ -14,29 +17,6 @@ fn harness() -> Harness<'static, AtlasApp> {
         .build_ui_state(|ui, app: &mut AtlasApp| app.ui(ui), app);
     harness.run();
     harness
-}
-
-fn click_at(harness: &mut Harness<'_, AtlasApp>, pos: Pos2) {
-    harness.event(Event::PointerMoved(pos));
-    harness.run();
-    for pressed in [true, false] {
-        harness.event(Event::PointerButton {
-            pos,
-            button: PointerButton::Primary,
-            pressed,
-            modifiers: Modifiers::default(),
-        });
-        harness.step();
-    }
-    harness.run();
-}
-
-fn screen_pos(harness: &Harness<'_, AtlasApp>, lon: f64, lat: f64) -> Pos2 {
-    harness
-        .state()
-        .view()
-        .expect("the map has been drawn")
-        .screen_from_lonlat([lon, lat])
 }
 
 #[test]

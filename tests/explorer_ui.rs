@@ -1,7 +1,10 @@
 //! The explorer as a briefing audience and an analyst use it: pick an initiative, read the
 //! roles off the map, click a country for its history, search and filter the list.
 
-use egui::{Event, Key, Modifiers, PointerButton, Pos2, vec2};
+mod common;
+
+use common::{click_at, screen_pos};
+use egui::{Key, Modifiers, vec2};
 use egui_kittest::{Harness, kittest::Queryable as _};
 use microlateral_atlas::AtlasApp;
 use microlateral_atlas::ui::palette;
@@ -17,23 +20,8 @@ fn harness() -> Harness<'static, AtlasApp> {
 }
 
 fn click_map(harness: &mut Harness<'_, AtlasApp>, lon: f64, lat: f64) {
-    let pos: Pos2 = harness
-        .state()
-        .view()
-        .expect("the map has been drawn")
-        .screen_from_lonlat([lon, lat]);
-    harness.event(Event::PointerMoved(pos));
-    harness.run();
-    for pressed in [true, false] {
-        harness.event(Event::PointerButton {
-            pos,
-            button: PointerButton::Primary,
-            pressed,
-            modifiers: Modifiers::default(),
-        });
-        harness.step();
-    }
-    harness.run();
+    let pos = screen_pos(harness, lon, lat);
+    click_at(harness, pos);
     harness.remove_cursor();
     harness.run();
 }

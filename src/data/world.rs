@@ -714,13 +714,16 @@ fn edges_cross(a: [LonLat; 2], b: [LonLat; 2]) -> bool {
         && opposite(turn(b[0], b[1], a[0]), turn(b[0], b[1], a[1]))
 }
 
-/// Planar |area| of a closed ring, in square degrees.
-fn ring_area(ring: &[LonLat]) -> f64 {
+/// Twice the signed planar area of a closed ring (the shoelace sum), in square degrees.
+pub fn twice_signed_area(ring: &[LonLat]) -> f64 {
     ring.windows(2)
         .map(|w| w[0][0] * w[1][1] - w[1][0] * w[0][1])
-        .sum::<f64>()
-        .abs()
-        / 2.0
+        .sum()
+}
+
+/// Planar |area| of a closed ring, in square degrees.
+fn ring_area(ring: &[LonLat]) -> f64 {
+    twice_signed_area(ring).abs() / 2.0
 }
 
 /// Makes a ring drawable on a flat map. Returns `None` for a ring that only hugs a pole.

@@ -12,7 +12,7 @@
 //! Detail comes in levels: 1:50m outlines have far more points than a world view has pixels. Each
 //! level is simplified (Douglas–Peucker) to under half a pixel at the zoom it serves.
 
-use crate::data::world::{LonLat, Polygon, World};
+use crate::data::world::{LonLat, Polygon, World, twice_signed_area};
 use crate::geo::mercator::unit_from_lonlat;
 
 /// One country's geometry at one level of detail, in unit space.
@@ -429,9 +429,9 @@ fn normalized(v: [f64; 2]) -> [f64; 2] {
 /// the widest inside stretch.
 pub fn label_point(polygons: &[Polygon]) -> LonLat {
     let Some(largest) = polygons.iter().max_by(|a, b| {
-        ring_area(a.exterior())
+        twice_signed_area(a.exterior())
             .abs()
-            .total_cmp(&ring_area(b.exterior()).abs())
+            .total_cmp(&twice_signed_area(b.exterior()).abs())
     }) else {
         return [0.0, 0.0];
     };
@@ -455,15 +455,8 @@ pub fn label_point(polygons: &[Polygon]) -> LonLat {
         )
 }
 
-/// Twice the signed area (shoelace) of a closed ring.
-fn ring_area(ring: &[LonLat]) -> f64 {
-    ring.windows(2)
-        .map(|w| w[0][0] * w[1][1] - w[1][0] * w[0][1])
-        .sum()
-}
-
 fn ring_centroid(ring: &[LonLat]) -> LonLat {
-    let a = ring_area(ring);
+    let a = twice_signed_area(ring);
     if a.abs() < 1e-12 {
         let n = ring.len().max(1) as f64;
         let s = ring
