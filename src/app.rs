@@ -185,6 +185,8 @@ pub struct AtlasApp {
     /// Today as a day number: where open-ended efforts end on the timeline.
     today: i64,
     files: Files,
+    /// Whether the timeline panel is shown (it can be collapsed to a button).
+    timeline_open: bool,
     map_memory: MapMemory,
     selected: Option<usize>,
     initiative: Option<usize>,
@@ -221,6 +223,7 @@ impl AtlasApp {
             fullscreen: false,
             today,
             files: Files::default(),
+            timeline_open: true,
             map_memory: MapMemory::default(),
             selected: None,
             initiative: None,
@@ -467,10 +470,23 @@ impl AtlasApp {
             });
         }
 
+        if !self.timeline_open {
+            egui::Panel::bottom("timeline_closed").show(ui, |ui| {
+                if ui.button("Show timeline").clicked() {
+                    self.timeline_open = true;
+                }
+            });
+        }
+        // Dragging the panel shut also collapses it.
+        let mut timeline_open = self.timeline_open;
+        let mut hide = false;
         egui::Panel::bottom("timeline")
             .resizable(true)
             .default_size(if presenting { 150.0 } else { 230.0 })
-            .show(ui, |ui| {
+            .show_collapsible(ui, &mut timeline_open, |ui| {
+                if ui.small_button("Hide timeline").clicked() {
+                    hide = true;
+                }
                 let lanes = self.list.filters.visible(&self.dataset);
                 let actions = self.timeline.ui(
                     ui,
@@ -495,6 +511,8 @@ impl AtlasApp {
                     });
                 }
             });
+
+        self.timeline_open = timeline_open && !hide;
 
         if !presenting {
             egui::Panel::left("initiative_list")

@@ -199,3 +199,47 @@ fn ctrl_plus_and_minus_scale_the_whole_interface() {
     harness.run();
     assert!(harness.ctx.zoom_factor() < larger);
 }
+
+/// An in-memory stand-in for eframe's settings file.
+#[derive(Default)]
+struct MemoryStorage(std::collections::HashMap<String, String>);
+
+impl eframe::Storage for MemoryStorage {
+    fn get_string(&self, key: &str) -> Option<String> {
+        self.0.get(key).cloned()
+    }
+    fn set_string(&mut self, key: &str, value: String) {
+        self.0.insert(key.to_owned(), value);
+    }
+    fn remove_string(&mut self, key: &str) {
+        self.0.remove(key);
+    }
+    fn flush(&mut self) {}
+}
+
+#[test]
+fn the_selection_view_and_filters_survive_a_restart() {
+    let mut harness = harness();
+    harness.get_by_label("Small-state led only").click();
+    harness.run();
+    harness.get_by_label("Doha Agreement on Lebanon").click();
+    harness.run();
+    type_search(&mut harness, "Norway");
+    harness.get_by_label("Norway (NOR)").click();
+    harness.run();
+    let zoom = harness.state().zoom();
+    let mut storage = MemoryStorage::default();
+    eframe::App::save(harness.state_mut(), &mut storage);
+
+    let restored = AtlasApp::bundled()
+        .expect("the bundled data loads")
+        .restore(Some(&storage));
+    assert_eq!(restored.selected_initiative(), Some("doha-agreement"));
+    assert_eq!(restored.selected_code(), Some("NOR"));
+    assert_eq!(
+        restored.visible_initiatives().len(),
+        13,
+        "the small-state filter"
+    );
+    assert!((restored.zoom() - zoom).abs() < 1e-9, "the map view");
+}

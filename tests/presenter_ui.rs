@@ -235,3 +235,14 @@ fn a_tour_from_the_data_file_runs_in_the_authors_order() {
         Some("doha-agreement")
     );
 }
+
+#[test]
+fn the_timeline_collapses_to_a_button_and_comes_back() {
+    let mut harness = harness();
+    harness.get_by_label("Hide timeline").click();
+    harness.run();
+    assert!(harness.query_by_label("Show the world as of").is_none());
+    harness.get_by_label("Show timeline").click();
+    harness.run();
+    harness.get_by_label("Show the world as of");
+}

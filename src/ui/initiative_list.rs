@@ -13,6 +13,8 @@ pub const YEAR_RANGE: (i32, i32) = (1990, 2030);
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Filters {
+    /// Not kept across restarts: a stale search would hide the list without saying why.
+    #[serde(skip)]
     pub query: String,
     pub category: Option<Category>,
     pub concluded: bool,
