@@ -721,6 +721,15 @@ impl AtlasApp {
                     }
                 }
             });
+            for scale in [2u32, 4] {
+                if ui
+                    .button(format!("Save view as PNG at {scale}×…"))
+                    .clicked()
+                {
+                    self.save_scaled_view(scale);
+                    ui.close();
+                }
+            }
             if ui.button("Save view as PNG…").clicked() {
                 let picked = rfd::FileDialog::new()
                     .add_filter("PNG image", &["png"])
@@ -745,6 +754,51 @@ impl AtlasApp {
                 }
                 ui.close();
             }
+        });
+    }
+
+    /// Draws what the map shows at `scale` times its size on screen, with the same scene code
+    /// as `microlateral-atlas export`, and saves it as a PNG the user names.
+    fn save_scaled_view(&mut self, scale: u32) {
+        let Some(view) = self.layer.view else { return };
+        let picked = rfd::FileDialog::new()
+            .add_filter("PNG image", &["png"])
+            .set_file_name(format!("microlateral-atlas-{scale}x.png"))
+            .save_file();
+        let Some(path) = picked else { return };
+        let centre = self
+            .map_memory
+            .detached()
+            .map_or([0.0, 20.0], |p| [p.x(), p.y()]);
+        let picture = crate::render::Picture {
+            initiative: self.initiative,
+            as_of: self.as_of,
+            caption: self.caption,
+            // The same ground at `scale` times the pixels is `log2(scale)` zoom levels closer.
+            view: Some((centre, self.map_memory.zoom() + f64::from(scale).log2())),
+        };
+        let size = [
+            (view.rect.width() * scale as f32).round() as u32,
+            (view.rect.height() * scale as f32).round() as u32,
+        ];
+        let drawing = crate::render::svg(&self.data, &self.dataset, &picture, size);
+        let result = crate::render::png(&drawing)
+            .and_then(|png| crate::export::write_atomically(&path, &png))
+            .map_err(|e| e.to_string());
+        self.files.report = Some(match result {
+            Ok(()) => (
+                path.clone(),
+                vec![format!(
+                    "Saved the map view at {scale}× to {}",
+                    path.display()
+                )],
+                false,
+            ),
+            Err(e) => (
+                path.clone(),
+                vec![format!("Could not save {}: {e}", path.display())],
+                true,
+            ),
         });
     }
 

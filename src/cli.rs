@@ -189,6 +189,7 @@ pub fn export_pictures(
                 initiative,
                 as_of,
                 caption: None,
+                view: None,
             },
         )]
     };

@@ -27,6 +27,9 @@ pub struct Picture {
     pub as_of: Option<i64>,
     /// A milestone to caption: (initiative, milestone).
     pub caption: Option<(usize, usize)>,
+    /// A view to keep (centre longitude/latitude and zoom) instead of fitting the initiative or
+    /// the world; the app's "Save view" passes what is on screen.
+    pub view: Option<([f64; 2], f64)>,
 }
 
 impl Picture {
@@ -41,6 +44,7 @@ impl Picture {
             initiative: Some(step.initiative),
             as_of,
             caption: Some((step.initiative, step.milestone)),
+            view: None,
         }
     }
 }
@@ -74,8 +78,9 @@ pub fn svg(data: &WorldData, dataset: &Dataset, picture: &Picture, size: [u32; 2
         0.0
     };
     let size_px = [f64::from(w), f64::from(h)];
-    let (centre, zoom) =
-        scene::fit_view(bbox, size_px, (min_zoom(size_px), MAX_ZOOM), f64::from(top));
+    let (centre, zoom) = picture.view.unwrap_or_else(|| {
+        scene::fit_view(bbox, size_px, (min_zoom(size_px), MAX_ZOOM), f64::from(top))
+    });
     let scale = 256.0 * 2f64.powf(zoom);
     let u = mercator::unit_from_lonlat(centre);
     let view = ViewTransform {

@@ -119,3 +119,37 @@ fn the_export_command_writes_svg_and_png_files() {
     assert!(!bad.status.success());
     assert!(String::from_utf8_lossy(&bad.stderr).contains("no initiative \"no-such-effort\""));
 }
+
+#[test]
+fn a_kept_view_draws_that_part_of_the_world_only() {
+    let data = WorldData::bundled().expect("world");
+    let dataset = bundled_dataset(&data.world).expect("initiatives");
+    let overview = svg(&data, &dataset, &Picture::default(), [800, 450]);
+    let near_oslo = Picture {
+        view: Some(([10.75, 59.91], 6.0)),
+        ..Picture::default()
+    };
+    let close = svg(&data, &dataset, &near_oslo, [800, 450]);
+    let paths = |s: &str| s.matches("<path").count();
+    assert!(
+        paths(&overview) > 5 * paths(&close),
+        "{} vs {}",
+        paths(&overview),
+        paths(&close)
+    );
+    // Twice the pixels one zoom level closer is the same ground, drawn as large.
+    let twice = Picture {
+        view: Some(([10.75, 59.91], 7.0)),
+        ..Picture::default()
+    };
+    let twice_svg = svg(&data, &dataset, &twice, [1600, 900]);
+    let ratio = paths(&twice_svg) as f64 / paths(&close) as f64;
+    assert!(
+        (0.8..1.25).contains(&ratio),
+        "the same countries: {} vs {}",
+        paths(&twice_svg),
+        paths(&close)
+    );
+    let bytes = png(&twice_svg).expect("png");
+    assert_eq!(image::load_from_memory(&bytes).expect("png").width(), 1600);
+}
