@@ -484,9 +484,6 @@ impl AtlasApp {
             .resizable(true)
             .default_size(if presenting { 150.0 } else { 230.0 })
             .show_collapsible(ui, &mut timeline_open, |ui| {
-                if ui.small_button("Hide timeline").clicked() {
-                    hide = true;
-                }
                 let lanes = self.list.filters.visible(&self.dataset);
                 let actions = self.timeline.ui(
                     ui,
@@ -498,6 +495,10 @@ impl AtlasApp {
                 );
                 for action in actions {
                     commands.push(match action {
+                        TimelineAction::Hide => {
+                            hide = true;
+                            continue;
+                        }
                         TimelineAction::SelectInitiative(i) => Command::SelectInitiative(Some(i)),
                         TimelineAction::ShowMilestone {
                             initiative,

@@ -19,6 +19,8 @@ pub enum TimelineAction {
     /// Move the date cursor (a day number), or clear it.
     SetCursor(Option<i64>),
     Present,
+    /// Collapse the panel to a button.
+    Hide,
 }
 
 const LANE_HEIGHT: f32 = 20.0;
@@ -92,6 +94,9 @@ impl TimelinePanel {
             }
             if ui.button("Present (F5)").clicked() {
                 actions.push(TimelineAction::Present);
+            }
+            if ui.button("Hide timeline").clicked() {
+                actions.push(TimelineAction::Hide);
             }
             if let Some(error) = &self.date_error {
                 ui.colored_label(ui.visuals().error_fg_color, error);
