@@ -1153,6 +1153,8 @@ impl AtlasApp {
         let response = walkers::Map::new(tiles, &mut self.map_memory, lon_lat(0.0, 20.0))
             .with_plugin(layer)
             .double_click_to_zoom(true)
+            // The wheel zooms, as people expect of a map; dragging pans.
+            .zoom_with_ctrl(false)
             .show(ui, |ui, _, _, _| {
                 let rect = ui.max_rect();
                 let controls = egui::Rect::from_min_size(

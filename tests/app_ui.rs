@@ -116,3 +116,28 @@ fn the_zoom_buttons_stop_at_the_limits_without_panicking() {
     assert!(!harness.state().is_flying());
     assert!(harness.state().zoom() < 4.0);
 }
+
+#[test]
+fn the_mouse_wheel_zooms_the_map() {
+    let mut harness = harness();
+    let before = harness.state().zoom();
+    let pos = screen_pos(&harness, 10.0, 50.0);
+    harness.event(Event::PointerMoved(pos));
+    harness.run();
+    harness.event(Event::MouseWheel {
+        unit: egui::MouseWheelUnit::Line,
+        delta: vec2(0.0, 3.0),
+        phase: egui::TouchPhase::Move,
+        source: egui::MouseWheelSource::Wheel,
+        modifiers: egui::Modifiers::default(),
+    });
+    // egui smooths wheel scrolling over several frames.
+    for _ in 0..30 {
+        harness.step();
+    }
+    assert!(
+        harness.state().zoom() > before + 0.3,
+        "{before} → {}",
+        harness.state().zoom()
+    );
+}
