@@ -27,11 +27,6 @@ pub const BUNDLED_WORLD_NAME: &str = "assets/world.geojson";
 
 /// The closest the map zooms in. 1:50m borders carry no more detail than this.
 pub const MAX_ZOOM: f64 = 11.0;
-/// The part of the world the "Fit world" view shows: all inhabited land.
-const WORLD_VIEW: BBox = BBox {
-    min: [-170.0, -56.0],
-    max: [180.0, 78.0],
-};
 /// The height a caption takes at the top of the map.
 const CAPTION_HEIGHT_PX: f64 = 230.0;
 /// How long the map takes to fly to a new view.
@@ -996,7 +991,7 @@ impl AtlasApp {
                 let z = (self.map_memory.zoom() - 1.0).max(zoom_range.0);
                 let _ = self.map_memory.set_zoom(z);
             }
-            Command::FitWorld => self.fly_to(WORLD_VIEW),
+            Command::FitWorld => self.fly_to(scene::WORLD_VIEW),
             Command::SelectCountry(country) => self.selected = country,
             Command::SelectInitiative(initiative) => {
                 self.initiative = initiative;
@@ -1124,7 +1119,8 @@ impl AtlasApp {
             if let Some(bbox) = self.pending_fit.take() {
                 self.fly_to(bbox);
             } else if self.auto_fit && self.flight.is_none() {
-                let (centre, zoom) = mercator::fit_bbox(WORLD_VIEW, self.map_size_px, zoom_range);
+                let (centre, zoom) =
+                    mercator::fit_bbox(scene::WORLD_VIEW, self.map_size_px, zoom_range);
                 self.map_memory.center_at(lon_lat(centre[0], centre[1]));
                 let _ = self.map_memory.set_zoom(zoom);
             }

@@ -11,10 +11,9 @@ use egui::{Color32, Pos2, Rect, Stroke, pos2, vec2};
 
 use crate::app::{MAX_ZOOM, WorldData, min_zoom};
 use crate::data::Dataset;
-use crate::data::world::BBox;
 use crate::export::{ExportError, write_atomically};
 use crate::geo::mercator;
-use crate::ui::map_layer::{MICROSTATE_MAX_PX, ViewTransform};
+use crate::ui::map_layer::{HALO_MAX_PX, MICROSTATE_MAX_PX, ViewTransform};
 use crate::ui::presenter::Step;
 use crate::ui::{scene, style};
 
@@ -49,11 +48,6 @@ impl Picture {
     }
 }
 
-/// The part of the world every overview picture shows: all inhabited land.
-const WORLD_VIEW: BBox = BBox {
-    min: [-170.0, -56.0],
-    max: [180.0, 78.0],
-};
 const CAPTION_PX: f32 = 150.0;
 const FONT: &str = "Ubuntu, sans-serif";
 
@@ -71,7 +65,7 @@ pub fn svg(data: &WorldData, dataset: &Dataset, picture: &Picture, size: [u32; 2
     let bbox = picture
         .initiative
         .and_then(|i| scene::initiative_bbox(&data.world, dataset, i))
-        .unwrap_or(WORLD_VIEW);
+        .unwrap_or(scene::WORLD_VIEW);
     let top = if picture.caption.is_some() {
         CAPTION_PX
     } else {
@@ -164,7 +158,7 @@ pub fn svg(data: &WorldData, dataset: &Dataset, picture: &Picture, size: [u32; 2
                 );
             }
             if let Some(stroke) = colors.emphasis[ci]
-                && span < 16.0
+                && (MICROSTATE_MAX_PX..HALO_MAX_PX).contains(&span)
             {
                 let _ = write!(
                     out,

@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{click_at, screen_pos};
+use common::{click_at, screen_pos, wait_for_landing};
 use egui::{Key, Modifiers, vec2};
 use egui_kittest::{Harness, kittest::Queryable as _};
 use microlateral_atlas::AtlasApp;
@@ -65,12 +65,7 @@ fn selecting_an_initiative_flies_the_map_to_its_countries() {
     harness.get_by_label("Doha Agreement on Lebanon").click();
     harness.run();
     // The flight is time-based; egui_kittest advances time by a fixed step each frame.
-    for _ in 0..120 {
-        harness.step();
-        if !harness.state().is_flying() {
-            break;
-        }
-    }
+    wait_for_landing(&mut harness);
     assert!(!harness.state().is_flying(), "the flight ends");
     assert!(
         harness.state().zoom() > world_zoom + 1.0,

@@ -5,6 +5,9 @@
 //! the new image before committing it.
 
 use egui::vec2;
+mod common;
+
+use common::wait_for_landing;
 use egui_kittest::{Harness, kittest::Queryable as _};
 use microlateral_atlas::AtlasApp;
 
@@ -23,13 +26,7 @@ fn the_map_with_the_doha_agreement_selected_matches_its_snapshot() {
     harness.run();
     harness.get_by_label("Doha Agreement on Lebanon").click();
     harness.run();
-    for _ in 0..120 {
-        harness.step();
-        if !harness.state().is_flying() {
-            break;
-        }
-    }
-    harness.run();
+    wait_for_landing(&mut harness);
     harness.snapshot("explorer_doha_agreement");
 }
 
@@ -51,13 +48,7 @@ fn a_presenter_step_matches_its_snapshot() {
     harness.key_press(egui::Key::ArrowRight);
     harness.key_press(egui::Key::ArrowRight);
     harness.run();
-    for _ in 0..120 {
-        harness.step();
-        if !harness.state().is_flying() {
-            break;
-        }
-    }
-    harness.run();
+    wait_for_landing(&mut harness);
     assert_eq!(harness.state().progress().as_deref(), Some("3 / 93"));
     harness.snapshot("presenter_oslo_step_3");
 }

@@ -14,7 +14,7 @@ const DOT_RADIUS_PX: f32 = 3.5;
 /// Dots are easier to hit than to see.
 const DOT_HIT_RADIUS_PX: f32 = 7.0;
 /// An emphasised country narrower than this gets a ring around it.
-const HALO_MAX_PX: f32 = 16.0;
+pub const HALO_MAX_PX: f32 = 16.0;
 /// Frame meshes are split at this many vertices; see where it is used.
 const MAX_MESH_VERTICES: usize = 60_000;
 

@@ -8,6 +8,12 @@ use crate::data::{Dataset, Kind, Role};
 use crate::geo::mercator;
 use crate::ui::{LayerColors, palette, style};
 
+/// The part of the world the overview shows, on screen and in exports: all inhabited land.
+pub const WORLD_VIEW: BBox = BBox {
+    min: [-170.0, -56.0],
+    max: [180.0, 78.0],
+};
+
 /// For each country, how many small-state efforts it led and how many others it took part in,
 /// counting only efforts begun and roles taken by `as_of` (`None`: every date).
 pub fn involvement(world: &World, dataset: &Dataset, as_of: Option<i64>) -> Vec<(usize, usize)> {

@@ -1,5 +1,8 @@
 //! Helpers the UI tests share: pointing at a place on the map and clicking it.
 
+// Each test crate includes this module and uses only some of its helpers.
+#![allow(dead_code)]
+
 use egui::{Event, Modifiers, PointerButton, Pos2};
 use egui_kittest::Harness;
 use microlateral_atlas::AtlasApp;
@@ -24,6 +27,17 @@ pub fn click_at(harness: &mut Harness<'_, AtlasApp>, pos: Pos2) {
             pressed,
             modifiers: Modifiers::default(),
         });
+        harness.step();
+    }
+    harness.run();
+}
+
+/// Steps frames until the map's time-based flight has landed (at most 120 frames).
+pub fn wait_for_landing(harness: &mut Harness<'_, AtlasApp>) {
+    for _ in 0..120 {
+        if !harness.state().is_flying() {
+            break;
+        }
         harness.step();
     }
     harness.run();
