@@ -32,6 +32,14 @@ fn load(c: &mut Criterion) {
     let mut group = c.benchmark_group("load");
     group.sample_size(30);
     group.bench_function("parse and validate", |b| b.iter(world));
+    // The floor for parsing: the geojson crate reading the same bytes in one pass, checking
+    // nothing. The loader's two passes (find each feature, then read it) buy a progress bar.
+    group.bench_function("geojson crate, one pass, no checks (baseline)", |b| {
+        b.iter(|| {
+            serde_json::from_slice::<geojson::FeatureCollection>(black_box(BUNDLED_WORLD))
+                .expect("bundled world parses")
+        })
+    });
     let w = world();
     group.bench_function("project, simplify, triangulate", |b| {
         b.iter(|| WorldMeshes::build(&w))

@@ -8,7 +8,7 @@ use walkers::{HttpOptions, HttpTiles, MapMemory, Tiles, lon_lat, sources::OpenSt
 
 use crate::data::initiatives::BUNDLED_INITIATIVES_NAME;
 use crate::data::world::{BBox, World, WorldError, WorldOptions};
-use crate::data::{BUNDLED_INITIATIVES, Dataset, DatasetError};
+use crate::data::{BUNDLED_INITIATIVES, Dataset, DatasetError, NoProgress, ProgressSink};
 use crate::geo::{CountryIndex, WorldMeshes, mercator};
 use crate::loader::{CodeList, DatasetSource, FileWatch, Loaded, Loader};
 use crate::ui::map_layer::LayerCache;
@@ -44,10 +44,17 @@ pub struct WorldData {
 impl WorldData {
     /// Loads, triangulates and indexes a world file.
     pub fn load(path: &Path, options: &WorldOptions) -> Result<Self, WorldError> {
-        Ok(Self::from_world(
-            World::load(path, options)?,
-            path.to_owned(),
-        ))
+        Self::load_reporting(path, options, &NoProgress)
+    }
+
+    /// [`WorldData::load`], telling `progress` how far it has got.
+    pub fn load_reporting(
+        path: &Path,
+        options: &WorldOptions,
+        progress: &dyn ProgressSink,
+    ) -> Result<Self, WorldError> {
+        let world = World::load_reporting(path, options, progress)?;
+        Ok(Self::from_world_reporting(world, path.to_owned(), progress))
     }
 
     /// The world that ships with the app.
@@ -59,7 +66,11 @@ impl WorldData {
 
     /// Derives meshes and the index from a validated world.
     pub fn from_world(world: World, source: PathBuf) -> Self {
-        let meshes = WorldMeshes::build(&world);
+        Self::from_world_reporting(world, source, &NoProgress)
+    }
+
+    fn from_world_reporting(world: World, source: PathBuf, progress: &dyn ProgressSink) -> Self {
+        let meshes = WorldMeshes::build_reporting(&world, progress);
         let index = CountryIndex::build(&world);
         Self {
             world,
@@ -419,6 +430,35 @@ impl AtlasApp {
         colors
     }
 
+    /// While a file loads: which one, the step it is at and how far the whole load is.
+    fn loading_status(&self, ui: &mut Ui) {
+        if let Some((path, progress)) = self.files.loader.progress() {
+            let name = path.file_name().map_or_else(
+                || path.display().to_string(),
+                |n| n.to_string_lossy().into_owned(),
+            );
+            let text = match progress.stage() {
+                Some((stage, _)) => format!(
+                    "{} {name}… {:.0} %",
+                    stage.label(),
+                    progress.overall() * 100.0
+                ),
+                None => format!("Opening {name}…"),
+            };
+            // Progress moves on another thread, without input events: keep repainting.
+            ui.ctx()
+                .request_repaint_after(std::time::Duration::from_millis(50));
+            ui.add(
+                egui::ProgressBar::new(progress.overall())
+                    .desired_width(260.0)
+                    .text(text),
+            );
+        } else if self.is_loading() {
+            ui.spinner();
+            ui.label("Loading…");
+        }
+    }
+
     /// Draws the whole app into `ui`.
     pub fn ui(&mut self, ui: &mut Ui) {
         let mut commands = Vec::new();
@@ -440,10 +480,7 @@ impl AtlasApp {
                     ui.heading("Microlateral Atlas");
                     ui.separator();
                     self.file_menu(ui);
-                    if self.is_loading() {
-                        ui.spinner();
-                        ui.label("Loading…");
-                    }
+                    self.loading_status(ui);
                     ui.separator();
                     ui.checkbox(&mut self.basemap.enabled, "Online basemap (OpenStreetMap)")
                         .on_hover_text("Off by default: the map works offline. On, it fetches tiles over HTTPS.");
@@ -685,6 +722,12 @@ impl AtlasApp {
                 path
             }
         };
+        self.remember(path, ctx);
+    }
+
+    /// Watches a file now on screen, so it reloads when it changes, and lists it first among the
+    /// recent files.
+    fn remember(&mut self, path: PathBuf, ctx: &egui::Context) {
         let ctx = ctx.clone();
         if let Err(why) = self.files.watch.watch(&path, move || ctx.request_repaint()) {
             log::warn!("{why}; the file will not reload when it changes");
@@ -692,6 +735,27 @@ impl AtlasApp {
         self.files.recent.retain(|p| p != &path);
         self.files.recent.insert(0, path);
         self.files.recent.truncate(MAX_RECENT);
+    }
+
+    /// The recently opened files, the latest first.
+    pub fn recent_files(&self) -> &[PathBuf] {
+        &self.files.recent
+    }
+
+    /// Says which files the data given at start came from (`--world`, `--data`), so they reload
+    /// when edited and join the recent files, as files opened in the window do.
+    pub fn opened_from(
+        &mut self,
+        world: Option<PathBuf>,
+        data: Option<PathBuf>,
+        ctx: &egui::Context,
+    ) {
+        if let Some(path) = &data {
+            self.files.dataset_source = Some(path.clone());
+        }
+        for path in world.into_iter().chain(data) {
+            self.remember(path, ctx);
+        }
     }
 
     fn file_menu(&mut self, ui: &mut Ui) {

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, Sender, channel};
 
 use crate::app::WorldData;
-use crate::data::{CountryCodes, Dataset, Diagnostic, WorldOptions};
+use crate::data::{CountryCodes, Dataset, Diagnostic, Progress, WorldOptions};
 
 /// What kind of file a path holds, judged from its name and first bytes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -93,6 +93,8 @@ pub struct Loader {
     sender: Sender<Loaded>,
     receiver: Receiver<Loaded>,
     pending: usize,
+    /// The file loading now (the latest, if several are) and how far it has got.
+    progress: Option<(PathBuf, Progress)>,
 }
 
 impl Default for Loader {
@@ -102,6 +104,7 @@ impl Default for Loader {
             sender,
             receiver,
             pending: 0,
+            progress: None,
         }
     }
 }
@@ -118,9 +121,11 @@ impl Loader {
         wake: impl Fn() + Send + 'static,
     ) {
         self.pending += 1;
+        let progress = Progress::default();
+        self.progress = Some((path.clone(), progress.clone()));
         let sender = self.sender.clone();
         std::thread::spawn(move || {
-            let result = load(path, &codes, &dataset_source);
+            let result = load(path, &codes, &dataset_source, &progress);
             // The app may have closed meanwhile; then nobody needs the result.
             let _ = sender.send(result);
             wake();
@@ -132,23 +137,40 @@ impl Loader {
         self.pending > 0
     }
 
+    /// The file loading now and how far it has got, while a load runs.
+    pub fn progress(&self) -> Option<(&Path, &Progress)> {
+        self.progress
+            .as_ref()
+            .filter(|_| self.is_loading())
+            .map(|(path, progress)| (path.as_path(), progress))
+    }
+
     /// A finished load, if any.
     pub fn poll(&mut self) -> Option<Loaded> {
         let result = self.receiver.try_recv().ok()?;
         self.pending = self.pending.saturating_sub(1);
+        if self.pending == 0 {
+            self.progress = None;
+        }
         Some(result)
     }
 }
 
-fn load(path: PathBuf, codes: &CodeList, dataset_source: &DatasetSource) -> Loaded {
+fn load(
+    path: PathBuf,
+    codes: &CodeList,
+    dataset_source: &DatasetSource,
+    progress: &Progress,
+) -> Loaded {
     match FileKind::of(&path) {
-        FileKind::World => match WorldData::load(&path, &WorldOptions::default()) {
-            Ok(data) => {
-                let dataset = match dataset_source {
-                    DatasetSource::Bundled => crate::app::bundled_dataset(&data.world),
-                    DatasetSource::File(p) => Dataset::load(p, &data.world).map(|l| l.dataset),
-                };
-                match dataset {
+        FileKind::World => {
+            match WorldData::load_reporting(&path, &WorldOptions::default(), progress) {
+                Ok(data) => {
+                    let dataset = match dataset_source {
+                        DatasetSource::Bundled => crate::app::bundled_dataset(&data.world),
+                        DatasetSource::File(p) => Dataset::load(p, &data.world).map(|l| l.dataset),
+                    };
+                    match dataset {
                     Ok(dataset) => Loaded::World {
                         path,
                         data: Box::new(data),
@@ -164,12 +186,13 @@ fn load(path: PathBuf, codes: &CodeList, dataset_source: &DatasetSource) -> Load
                         path,
                     },
                 }
+                }
+                Err(err) => Loaded::Failed {
+                    problems: err.to_string().lines().map(str::to_owned).collect(),
+                    path,
+                },
             }
-            Err(err) => Loaded::Failed {
-                problems: err.to_string().lines().map(str::to_owned).collect(),
-                path,
-            },
-        },
+        }
         FileKind::Initiatives => match Dataset::load(&path, codes) {
             Ok(loaded) => Loaded::Initiatives {
                 path,

@@ -218,7 +218,11 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     eframe::run_native(
         "microlateral-atlas",
         native_options,
-        Box::new(move |cc| Ok(Box::new(AtlasApp::new(data, dataset).restore(cc.storage)))),
+        Box::new(move |cc| {
+            let mut app = AtlasApp::new(data, dataset).restore(cc.storage);
+            app.opened_from(cli.world, cli.data, &cc.egui_ctx);
+            Ok(Box::new(app))
+        }),
     )
     .map_err(|e| anyhow::anyhow!("{e}"))
     .context("could not open the window")?;

@@ -320,15 +320,29 @@ fn a_code_used_twice_is_refused_naming_the_first_use() {
 fn nesting_inside_the_features_is_refused_as_not_a_feature() {
     assert_eq!(
         refusal("deeply-nested"),
-        "tests/data/bad/world/deeply-nested.geojson:1:40: not valid GeoJSON: invalid type: \
+        "tests/data/bad/world/deeply-nested.geojson:1:41: not valid GeoJSON: invalid type: \
          sequence, expected a GeoJSON Feature object"
     );
 }
 
 #[test]
+fn a_feature_nested_past_the_depth_limit_is_refused_where_the_limit_is_reached() {
+    // The nesting closes, so the first pass finds the feature; reading it hits serde_json's
+    // depth limit (128 levels, counted from the feature), and the column is the one in the whole
+    // file, not in the feature alone.
+    let prefix =
+        r#"{"type": "FeatureCollection", "features": [{"type": "Feature", "properties": {"a": "#;
+    let text = format!("{prefix}{}{}}}}}]}}", "[".repeat(200), "]".repeat(200));
+    assert_eq!(
+        refusal_of(text.as_bytes()),
+        "made.geojson:1:209: not valid GeoJSON: recursion limit exceeded"
+    );
+}
+
+#[test]
 fn a_million_levels_of_nesting_are_refused_without_overflowing_the_stack() {
-    // A member the loader skips is skipped without recursing, so it runs to the end of the
-    // file; a feature's properties are kept, and serde_json stops at its depth limit.
+    // The first pass skips over members and features alike without recursing, so it runs to
+    // the end of the file and says the list never ends, wherever the nesting starts.
     for (prefix, problem) in [
         (
             r#"{"type": "FeatureCollection", "bbox": "#,
@@ -336,7 +350,7 @@ fn a_million_levels_of_nesting_are_refused_without_overflowing_the_stack() {
         ),
         (
             r#"{"type": "FeatureCollection", "features": [{"type": "Feature", "properties": {"a": "#,
-            "1:207: not valid GeoJSON: recursion limit exceeded",
+            "1:1000083: not valid GeoJSON: EOF while parsing a list",
         ),
     ] {
         let text = format!("{prefix}{}", "[".repeat(1_000_000));

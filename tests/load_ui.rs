@@ -106,13 +106,30 @@ fn a_world_file_the_initiatives_do_not_fit_is_refused_and_the_map_stays() {
     assert_eq!(harness.state().world().countries().len(), 241);
 }
 
-#[test]
-fn an_edited_file_reloads_and_a_broken_save_does_not_wipe_the_map() {
-    let dir = std::env::temp_dir().join(format!("atlas-watch-{}", std::process::id()));
+/// A copy of the valid fixture in a folder of its own (`tag` keeps tests apart), to edit.
+fn own_copy(tag: &str) -> (PathBuf, String) {
+    let dir = std::env::temp_dir().join(format!("atlas-{tag}-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("temp dir");
     let path = dir.join("mine.json");
     let good = std::fs::read_to_string(fixture("valid.json")).expect("fixture");
     std::fs::write(&path, &good).expect("write");
+    (path, good)
+}
+
+/// Saves `good` with every initiative renamed "Edited …", and waits for the app to show it.
+fn edit_and_wait_for_reload(harness: &mut Harness<'_, AtlasApp>, path: &Path, good: &str) {
+    std::fs::write(path, good.replace("\"name\": \"", "\"name\": \"Edited ")).expect("write");
+    wait_for(harness, |app| {
+        app.dataset()
+            .initiatives
+            .first()
+            .is_some_and(|i| i.name.starts_with("Edited "))
+    });
+}
+
+#[test]
+fn an_edited_file_reloads_and_a_broken_save_does_not_wipe_the_map() {
+    let (path, good) = own_copy("watch");
     let mut harness = harness();
     open(&mut harness, path.clone());
     let loaded = harness.state().dataset().initiatives.len();
@@ -126,11 +143,33 @@ fn an_edited_file_reloads_and_a_broken_save_does_not_wipe_the_map() {
     assert_eq!(harness.state().dataset().initiatives.len(), loaded);
 
     // Fixed again: it reloads by itself.
-    std::fs::write(&path, good.replace("\"name\": \"", "\"name\": \"Edited ")).expect("write");
-    wait_for(&mut harness, |app| {
-        app.dataset()
-            .initiatives
-            .first()
-            .is_some_and(|i| i.name.starts_with("Edited "))
-    });
+    edit_and_wait_for_reload(&mut harness, &path, &good);
+}
+
+#[test]
+fn a_file_given_at_start_reloads_when_it_is_edited() {
+    let (path, good) = own_copy("start");
+    // As `microlateral-atlas --data mine.json` starts: the file is loaded before the window.
+    let mut harness = harness();
+    let ctx = harness.ctx.clone();
+    harness
+        .state_mut()
+        .opened_from(None, Some(path.clone()), &ctx);
+    assert_eq!(harness.state().recent_files().first(), Some(&path));
+    edit_and_wait_for_reload(&mut harness, &path, &good);
+}
+
+#[test]
+fn opening_a_world_file_shows_a_progress_bar_naming_it_until_it_has_loaded() {
+    let mut harness = harness();
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/world.geojson");
+    harness.state_mut().open(path);
+    // The load starts and is drawn in the same frame; it ends no sooner than the next.
+    harness.step();
+    assert!(
+        harness.query_by_label_contains("world.geojson").is_some(),
+        "a progress bar names the file"
+    );
+    wait_for(&mut harness, |app| !app.is_loading());
+    assert!(harness.query_by_label_contains("world.geojson").is_none());
 }

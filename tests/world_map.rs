@@ -1,7 +1,11 @@
 //! Behaviour of the bundled world map: it loads, every country has a mesh, and points resolve
 //! to the right country, across the antimeridian and inside holes.
 
+use std::path::Path;
+use std::sync::Mutex;
+
 use microlateral_atlas::WorldData;
+use microlateral_atlas::data::{Progress, ProgressSink, Stage, WorldOptions};
 use microlateral_atlas::geo::index::country_at_linear;
 
 fn code_at(data: &WorldData, lon: f64, lat: f64) -> Option<String> {
@@ -181,4 +185,77 @@ fn no_country_spans_more_than_half_the_world_after_unwrapping() {
             assert!(b.min[0] >= -180.0, "{} starts west of −180°", country.code);
         }
     }
+}
+
+/// Loads the bundled world from its file, as a user's file is loaded, reporting to `sink`.
+fn load_world_file(sink: &dyn ProgressSink) {
+    WorldData::load_reporting(
+        Path::new("assets/world.geojson"),
+        &WorldOptions::default(),
+        sink,
+    )
+    .expect("the bundled world loads from its file");
+}
+
+/// Keeps every progress report, to check their order.
+#[derive(Default)]
+struct Recorder(Mutex<Vec<(Stage, u64, u64)>>);
+
+impl ProgressSink for Recorder {
+    fn report(&self, stage: Stage, done: u64, total: u64) {
+        self.0
+            .lock()
+            .expect("not poisoned")
+            .push((stage, done, total));
+    }
+}
+
+#[test]
+fn loading_a_world_file_reports_each_stage_in_order_and_finishes_each() {
+    let recorder = Recorder::default();
+    load_world_file(&recorder);
+    let reports = recorder.0.into_inner().expect("not poisoned");
+
+    let mut stages: Vec<Stage> = reports.iter().map(|r| r.0).collect();
+    stages.dedup();
+    assert_eq!(
+        stages,
+        [
+            Stage::Reading,
+            Stage::Parsing,
+            Stage::Checking,
+            Stage::Triangulating
+        ]
+    );
+    for stage in stages {
+        let of_stage: Vec<_> = reports.iter().filter(|r| r.0 == stage).collect();
+        let total = of_stage[0].2;
+        assert!(
+            of_stage.iter().all(|r| r.2 == total && r.1 <= total),
+            "{stage:?} keeps one total and stays within it"
+        );
+        assert_eq!(
+            of_stage.iter().map(|r| r.1).max(),
+            Some(total),
+            "{stage:?} finishes"
+        );
+        // Threads triangulate side by side, so only the other stages report strictly in order.
+        if stage != Stage::Triangulating {
+            assert!(
+                of_stage.windows(2).all(|w| w[0].1 <= w[1].1),
+                "{stage:?} never goes back"
+            );
+        }
+    }
+    // Parsing reports once per feature on each of its two passes: a bar that moves smoothly.
+    let parsing = reports.iter().filter(|r| r.0 == Stage::Parsing).count();
+    assert!(parsing >= 2 * 241, "{parsing} parsing reports");
+}
+
+#[test]
+fn a_finished_world_load_shows_as_complete() {
+    let progress = Progress::default();
+    load_world_file(&progress);
+    assert_eq!(progress.stage().map(|s| s.0), Some(Stage::Triangulating));
+    assert!((progress.overall() - 1.0).abs() < 1e-6);
 }

@@ -3,6 +3,7 @@
 pub mod date;
 pub mod initiatives;
 mod json_locate;
+pub mod progress;
 pub mod search;
 pub(crate) mod suggest;
 pub mod world;
@@ -13,4 +14,5 @@ pub use initiatives::{
     Diagnostic, HistoryEntry, Initiative, Kind, Lens, Loaded, Milestone, Role, Severity, Source,
     Status, Tour,
 };
+pub use progress::{NoProgress, Progress, ProgressSink, Stage};
 pub use world::{Country, World, WorldError, WorldOptions};

@@ -13,6 +13,9 @@ use std::fmt;
 
 use geojson::{Feature, GeometryValue, JsonObject, JsonValue};
 use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use serde_json::value::RawValue;
+
+use super::progress::{NoProgress, ProgressSink, Stage};
 
 /// Property names tried, in order, for a country's ISO 3166-1 alpha-3 code.
 pub const CODE_PROPERTIES: &[&str] = &["iso_a3", "ISO_A3", "ADM0_A3", "A3", "adm0_a3", "id"];
@@ -210,6 +213,15 @@ const MAX_LISTED_PROBLEMS: usize = 20;
 impl World {
     /// Reads and validates a world file.
     pub fn load(path: &Path, options: &WorldOptions) -> Result<Self, WorldError> {
+        Self::load_reporting(path, options, &NoProgress)
+    }
+
+    /// [`World::load`], telling `progress` how far it has got.
+    pub fn load_reporting(
+        path: &Path,
+        options: &WorldOptions,
+        progress: &dyn ProgressSink,
+    ) -> Result<Self, WorldError> {
         let metadata = std::fs::metadata(path).map_err(|source| WorldError::Io {
             path: path.to_owned(),
             source,
@@ -221,11 +233,12 @@ impl World {
                 max_bytes: MAX_WORLD_FILE_BYTES,
             });
         }
-        let bytes = std::fs::read(path).map_err(|source| WorldError::Io {
-            path: path.to_owned(),
-            source,
-        })?;
-        Self::from_bytes(path, &bytes, options)
+        let bytes =
+            read_reporting(path, metadata.len(), progress).map_err(|source| WorldError::Io {
+                path: path.to_owned(),
+                source,
+            })?;
+        Self::from_bytes_reporting(path, &bytes, options, progress)
     }
 
     /// Validates a world file already in memory. `path` is only used in messages.
@@ -233,6 +246,16 @@ impl World {
         path: &Path,
         bytes: &[u8],
         options: &WorldOptions,
+    ) -> Result<Self, WorldError> {
+        Self::from_bytes_reporting(path, bytes, options, &NoProgress)
+    }
+
+    /// [`World::from_bytes`], telling `progress` how far it has got.
+    pub fn from_bytes_reporting(
+        path: &Path,
+        bytes: &[u8],
+        options: &WorldOptions,
+        progress: &dyn ProgressSink,
     ) -> Result<Self, WorldError> {
         let text = std::str::from_utf8(bytes).map_err(|e| WorldError::NotUtf8 {
             path: path.to_owned(),
@@ -247,6 +270,8 @@ impl World {
         let mut deserializer = serde_json::Deserializer::from_str(text);
         let top = TopLevelSeed {
             too_many: &too_many,
+            text,
+            progress,
         }
         .deserialize(&mut deserializer)
         .and_then(|top| deserializer.end().map(|()| top))
@@ -297,6 +322,25 @@ impl World {
                 path: path.to_owned(),
             });
         }
+        // The first pass only found where each feature is; now read each one. The file is known
+        // to be well-formed JSON, so what can fail here is a feature of the wrong shape.
+        let total = 2 * text.len() as u64;
+        let features = features
+            .into_iter()
+            .map(|raw| {
+                let offset = offset_in(text, raw.get());
+                let feature = serde_json::from_str::<Feature>(raw.get())
+                    .map_err(|e| json_error_at(path, text, offset, &e))?;
+                progress.report(
+                    Stage::Parsing,
+                    text.len() as u64 + (offset + raw.get().len()) as u64,
+                    total,
+                );
+                Ok(feature)
+            })
+            .collect::<Result<Vec<Feature>, WorldError>>()?;
+        // The text after the last feature (`]}`) is parsed too.
+        progress.report(Stage::Parsing, total, total);
 
         let props = || features.iter().filter_map(|f| f.properties.as_ref());
         let code_key = match &options.code_property {
@@ -316,7 +360,9 @@ impl World {
         let mut problems = Vec::new();
         let mut countries: Vec<Country> = Vec::with_capacity(features.len());
         let mut by_code = HashMap::with_capacity(features.len());
+        let feature_count = features.len() as u64;
         for (index, feature) in features.into_iter().enumerate() {
+            progress.report(Stage::Checking, index as u64, feature_count);
             let properties = feature.properties.unwrap_or_default();
             let code = match properties.get(&code_key).and_then(code_string) {
                 Some(code) => code,
@@ -382,6 +428,7 @@ impl World {
                 problems,
             });
         }
+        progress.report(Stage::Checking, feature_count, feature_count);
         Ok(Self { countries, by_code })
     }
 
@@ -426,6 +473,70 @@ fn features_have_problems(count: usize) -> String {
     }
 }
 
+/// Reads a file of `len` bytes in chunks, reporting each, so a large file shows progress.
+fn read_reporting(path: &Path, len: u64, progress: &dyn ProgressSink) -> std::io::Result<Vec<u8>> {
+    use std::io::Read;
+    const CHUNK: usize = 1 << 20;
+    let mut file = std::fs::File::open(path)?;
+    // `len` is at most MAX_WORLD_FILE_BYTES, checked by the caller; the file may still grow or
+    // shrink meanwhile, which the loop handles.
+    let mut bytes = Vec::with_capacity(usize::try_from(len).unwrap_or(0));
+    loop {
+        let start = bytes.len();
+        bytes.resize(start + CHUNK, 0);
+        let read = file.read(&mut bytes[start..])?;
+        bytes.truncate(start + read);
+        if read == 0 {
+            break;
+        }
+        progress.report(Stage::Reading, bytes.len() as u64, len);
+        if bytes.len() as u64 > MAX_WORLD_FILE_BYTES {
+            return Err(std::io::Error::other(format!(
+                "the file grew past {} MB while it was read",
+                MAX_WORLD_FILE_BYTES / (1024 * 1024)
+            )));
+        }
+    }
+    Ok(bytes)
+}
+
+/// Where `part`, a slice of `text`, starts in it, in bytes.
+fn offset_in(text: &str, part: &str) -> usize {
+    (part.as_ptr() as usize).saturating_sub(text.as_ptr() as usize)
+}
+
+/// A JSON error found while reading the slice of `text` that starts at byte `offset`, placed at
+/// its line and column in the whole file.
+fn json_error_at(path: &Path, text: &str, offset: usize, error: &serde_json::Error) -> WorldError {
+    let before = &text.as_bytes()[..offset.min(text.len())];
+    let base_line = 1 + before.iter().filter(|&&b| b == b'\n').count();
+    let base_column = before.len()
+        - before
+            .iter()
+            .rposition(|&b| b == b'\n')
+            .map_or(0, |i| i + 1);
+    match json_error(path, error) {
+        WorldError::Json {
+            path,
+            line,
+            column,
+            message,
+        } => WorldError::Json {
+            path,
+            // serde_json's column is 1-based from the slice's start; on its first line the
+            // slice starts `base_column` bytes into the file's line.
+            column: if line <= 1 {
+                base_column + column
+            } else {
+                column
+            },
+            line: base_line + line.saturating_sub(1),
+            message,
+        },
+        other => other,
+    }
+}
+
 /// A JSON error with its position, in words a person editing the file can act on.
 fn json_error(path: &Path, error: &serde_json::Error) -> WorldError {
     let message = error.to_string();
@@ -447,36 +558,42 @@ fn json_error(path: &Path, error: &serde_json::Error) -> WorldError {
     }
 }
 
-/// The members of the top-level object that the loader reads: its `type` and its `features`.
-struct TopLevel {
+/// The members of the top-level object that the loader reads: its `type` and where each of its
+/// `features` is in the text.
+struct TopLevel<'de> {
     kind: Option<String>,
-    features: Option<Vec<Feature>>,
+    features: Option<Vec<&'de RawValue>>,
 }
 
 /// Reads the top-level object by hand rather than as a `geojson::GeoJson`, so that features
-/// are counted as they stream in and a file with too many is refused before all of them are
-/// in memory. Other members (`bbox`, foreign members) are skipped.
-struct TopLevelSeed<'a> {
+/// are counted as they stream in and a file with too many is refused before any is parsed.
+/// Other members (`bbox`, foreign members) are skipped. Features are kept as slices of the text
+/// and parsed afterwards, one at a time: where a slice ends says how far through the file the
+/// load is, which a progress bar needs and serde_json does not otherwise tell.
+struct TopLevelSeed<'a, 'de> {
     /// Set when the features ran over [`MAX_WORLD_FEATURES`], to tell that error from others.
     too_many: &'a Cell<bool>,
+    /// The whole file, to tell how far into it a feature is.
+    text: &'de str,
+    progress: &'a dyn ProgressSink,
 }
 
-impl<'de> DeserializeSeed<'de> for TopLevelSeed<'_> {
-    type Value = TopLevel;
+impl<'de> DeserializeSeed<'de> for TopLevelSeed<'_, 'de> {
+    type Value = TopLevel<'de>;
 
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<TopLevel, D::Error> {
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
         deserializer.deserialize_map(self)
     }
 }
 
-impl<'de> Visitor<'de> for TopLevelSeed<'_> {
-    type Value = TopLevel;
+impl<'de> Visitor<'de> for TopLevelSeed<'_, 'de> {
+    type Value = TopLevel<'de>;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("a GeoJSON object")
     }
 
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<TopLevel, A::Error> {
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
         let mut top = TopLevel {
             kind: None,
             features: None,
@@ -487,6 +604,8 @@ impl<'de> Visitor<'de> for TopLevelSeed<'_> {
                 "features" => {
                     top.features = Some(map.next_value_seed(FeaturesSeed {
                         too_many: self.too_many,
+                        text: self.text,
+                        progress: self.progress,
                     })?);
                 }
                 _ => {
@@ -499,20 +618,22 @@ impl<'de> Visitor<'de> for TopLevelSeed<'_> {
 }
 
 /// The `features` list, refused once it holds more than [`MAX_WORLD_FEATURES`].
-struct FeaturesSeed<'a> {
+struct FeaturesSeed<'a, 'de> {
     too_many: &'a Cell<bool>,
+    text: &'de str,
+    progress: &'a dyn ProgressSink,
 }
 
-impl<'de> DeserializeSeed<'de> for FeaturesSeed<'_> {
-    type Value = Vec<Feature>;
+impl<'de> DeserializeSeed<'de> for FeaturesSeed<'_, 'de> {
+    type Value = Vec<&'de RawValue>;
 
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
         deserializer.deserialize_seq(self)
     }
 }
 
-impl<'de> Visitor<'de> for FeaturesSeed<'_> {
-    type Value = Vec<Feature>;
+impl<'de> Visitor<'de> for FeaturesSeed<'_, 'de> {
+    type Value = Vec<&'de RawValue>;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("a list of GeoJSON Feature objects")
@@ -520,11 +641,15 @@ impl<'de> Visitor<'de> for FeaturesSeed<'_> {
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
         let mut features = Vec::new();
-        while let Some(feature) = seq.next_element::<Feature>()? {
+        // Finding the features is the first half of parsing; reading each is the second.
+        let total = 2 * self.text.len() as u64;
+        while let Some(feature) = seq.next_element::<&'de RawValue>()? {
             if features.len() == MAX_WORLD_FEATURES {
                 self.too_many.set(true);
                 return Err(de::Error::custom("too many features"));
             }
+            let end = offset_in(self.text, feature.get()) + feature.get().len();
+            self.progress.report(Stage::Parsing, end as u64, total);
             features.push(feature);
         }
         Ok(features)
@@ -667,37 +792,49 @@ fn polygon_from(rings: &[Vec<geojson::Position>]) -> Result<Polygon, String> {
 /// start along the ring's longer axis, and each is compared only with the edges still open
 /// there, so a coastline costs about n log n rather than n².
 fn first_crossing(ring: &[LonLat]) -> Option<(usize, usize)> {
+    /// An edge the sweep has passed the start of but not the end: where it ends along the sweep
+    /// axis and its extent across it, kept together so the inner loop reads one array.
+    struct Open {
+        high: f64,
+        across: (f64, f64),
+        edge: usize,
+    }
     let edges = ring.len().saturating_sub(1);
     let bbox = BBox::of_points(ring);
     // Sweeping along the longer axis keeps the set of open edges small for tall, thin rings
     // (Chile, Norway) as well as wide ones.
     let axis = usize::from(bbox.max[1] - bbox.min[1] > bbox.max[0] - bbox.min[0]);
-    let low = |i: usize| ring[i][axis].min(ring[i + 1][axis]);
-    let high = |i: usize| ring[i][axis].max(ring[i + 1][axis]);
-    let mut order: Vec<usize> = (0..edges).collect();
-    order.sort_by(|&a, &b| low(a).total_cmp(&low(b)));
-    let mut open: Vec<usize> = Vec::new();
-    for e in order {
-        let start = low(e);
-        open.retain(|&o| high(o) >= start);
-        let other = 1 - axis;
-        let (e_low, e_high) = (
-            ring[e][other].min(ring[e + 1][other]),
-            ring[e][other].max(ring[e + 1][other]),
-        );
-        for &o in &open {
-            let (o_low, o_high) = (
-                ring[o][other].min(ring[o + 1][other]),
-                ring[o][other].max(ring[o + 1][other]),
-            );
-            if o_high < e_low || o_low > e_high {
+    let other = 1 - axis;
+    let span = |i: usize, a: usize| {
+        let (p, q) = (ring[i][a], ring[i + 1][a]);
+        (p.min(q), p.max(q))
+    };
+    let mut order: Vec<(f64, usize)> = (0..edges).map(|i| (span(i, axis).0, i)).collect();
+    order.sort_unstable_by(|a, b| a.0.total_cmp(&b.0));
+    let mut open: Vec<Open> = Vec::new();
+    for (start, e) in order {
+        let (e_low, e_high) = span(e, other);
+        // One pass drops the edges the sweep has left behind and tests the rest.
+        let mut k = 0;
+        while k < open.len() {
+            let o = &open[k];
+            if o.high < start {
+                open.swap_remove(k);
                 continue;
             }
-            if edges_cross([ring[e], ring[e + 1]], [ring[o], ring[o + 1]]) {
-                return Some((e.min(o), e.max(o)));
+            if o.across.1 >= e_low
+                && o.across.0 <= e_high
+                && edges_cross([ring[e], ring[e + 1]], [ring[o.edge], ring[o.edge + 1]])
+            {
+                return Some((e.min(o.edge), e.max(o.edge)));
             }
+            k += 1;
         }
-        open.push(e);
+        open.push(Open {
+            high: span(e, axis).1,
+            across: (e_low, e_high),
+            edge: e,
+        });
     }
     None
 }
@@ -865,6 +1002,29 @@ mod tests {
         assert_eq!(first_crossing(&pinched), None);
         let square = [[0.0, 0.0], [1.0, 0.0], [1.0, 1.0], [0.0, 1.0], [0.0, 0.0]];
         assert_eq!(first_crossing(&square), None);
+    }
+
+    proptest::proptest! {
+        /// Small integer grids give many touching, collinear and overlapping edges: the cases
+        /// a sweep is most likely to get wrong.
+        #[test]
+        fn the_sweep_finds_a_crossing_exactly_when_comparing_every_pair_does(
+            points in proptest::collection::vec((-4i32..4, -4i32..4), 3..14)
+        ) {
+            let mut ring: Vec<LonLat> =
+                points.iter().map(|&(x, y)| [f64::from(x), f64::from(y)]).collect();
+            ring.push(ring[0]);
+            let edge = |i: usize| [ring[i], ring[i + 1]];
+            let edges = ring.len() - 1;
+            let every_pair = (0..edges)
+                .flat_map(|a| (a + 1..edges).map(move |b| (a, b)))
+                .find(|&(a, b)| edges_cross(edge(a), edge(b)));
+            let swept = first_crossing(&ring);
+            proptest::prop_assert_eq!(swept.is_some(), every_pair.is_some());
+            if let Some((a, b)) = swept {
+                proptest::prop_assert!(a < b && edges_cross(edge(a), edge(b)));
+            }
+        }
     }
 
     #[test]

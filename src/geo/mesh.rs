@@ -12,6 +12,9 @@
 //! Detail comes in levels: 1:50m outlines have far more points than a world view has pixels. Each
 //! level is simplified (Douglas–Peucker) to under half a pixel at the zoom it serves.
 
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use crate::data::progress::{NoProgress, ProgressSink, Stage};
 use crate::data::world::{LonLat, Polygon, World, twice_signed_area};
 use crate::geo::mercator::unit_from_lonlat;
 
@@ -90,6 +93,11 @@ const LOD_TOLERANCE_PX: f64 = 0.75;
 impl WorldMeshes {
     /// Projects, simplifies and triangulates every country of `world`.
     pub fn build(world: &World) -> Self {
+        Self::build_reporting(world, &NoProgress)
+    }
+
+    /// [`WorldMeshes::build`], telling `progress` how many of the countries' vertices are done.
+    pub fn build_reporting(world: &World, progress: &dyn ProgressSink) -> Self {
         let projected: Vec<Vec<Vec<Vec<[f64; 2]>>>> = world
             .countries()
             .iter()
@@ -128,6 +136,8 @@ impl WorldMeshes {
             }
         }
         runs.push(&projected[start..]);
+        let total = weights.iter().sum::<usize>() as u64;
+        let done = AtomicU64::new(0);
         let per_country: Vec<Vec<CountryMesh>> = std::thread::scope(|scope| {
             let handles: Vec<_> = runs
                 .iter()
@@ -135,7 +145,14 @@ impl WorldMeshes {
                     scope.spawn(|| {
                         let mut earcut = earcut::Earcut::new();
                         run.iter()
-                            .map(|polygons| build_country(&mut earcut, polygons))
+                            .map(|polygons| {
+                                let mesh = build_country(&mut earcut, polygons);
+                                let vertices =
+                                    polygons.iter().flatten().map(Vec::len).sum::<usize>() as u64;
+                                let now = done.fetch_add(vertices, Ordering::Relaxed) + vertices;
+                                progress.report(Stage::Triangulating, now, total);
+                                mesh
+                            })
                             .collect::<Vec<_>>()
                     })
                 })
