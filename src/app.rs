@@ -2,7 +2,7 @@
 
 use std::path::{Path, PathBuf};
 
-use egui::{Align2, Color32, Frame, Key, Ui, UiBuilder, vec2};
+use egui::{Color32, Frame, Key, Ui, UiBuilder, vec2};
 use serde::{Deserialize, Serialize};
 use walkers::{HttpOptions, HttpTiles, MapMemory, Tiles, lon_lat, sources::OpenStreetMap};
 
@@ -31,6 +31,8 @@ pub const MAX_ZOOM: f64 = 11.0;
 const CAPTION_HEIGHT_PX: f64 = 230.0;
 /// How long the map takes to fly to a new view.
 const FLY_SECS: f64 = 0.8;
+/// How much larger presenter mode draws the legend and the caption's controls.
+const PRESENTER_TEXT_SCALE: f32 = 1.4;
 
 /// A world with everything derived from it for drawing and hit-testing, computed once.
 pub struct WorldData {
@@ -184,6 +186,8 @@ pub struct AtlasApp {
     as_of: Option<i64>,
     /// A milestone whose caption is shown on the map.
     caption: Option<(usize, usize)>,
+    /// The legend's height last frame, so it can stand on the map's bottom edge and grow up.
+    legend_height: f32,
     timeline: TimelinePanel,
     presenter: Option<Presenter>,
     tour_choice: TourChoice,
@@ -223,6 +227,7 @@ impl AtlasApp {
             involvement: Vec::new(),
             as_of: None,
             caption: None,
+            legend_height: 160.0,
             timeline: TimelinePanel::default(),
             presenter: None,
             tour_choice: TourChoice::Everything,
@@ -919,6 +924,9 @@ impl AtlasApp {
             Frame::popup(ui.style()).inner_margin(14.0).show(ui, |ui| {
                 presenter::caption_ui(ui, initiative, milestone, progress.as_deref());
                 ui.horizontal(|ui| {
+                    if progress.is_some() {
+                        style::enlarge_text(ui.style_mut(), PRESENTER_TEXT_SCALE);
+                    }
                     if let Some(p) = &mut self.presenter {
                         if ui.button("Previous").clicked() {
                             commands.push(Command::Present(PresenterKey::Previous));
@@ -1207,6 +1215,9 @@ impl AtlasApp {
         let tiles = self.basemap.tiles(ui.ctx()).map(|t| t as &mut dyn Tiles);
         let attribution = tiles.as_ref().map(|t| t.attribution());
         let zoom_before = self.map_memory.zoom();
+        let presenting = self.presenter.is_some();
+        let legend_height = self.legend_height;
+        let mut measured_legend = legend_height;
         let selected_initiative = self
             .initiative
             .and_then(|i| self.dataset.initiatives.get(i));
@@ -1236,15 +1247,25 @@ impl AtlasApp {
                         });
                     });
                 });
+                // Above the credits line (or the tiles' attribution), growing upwards: a long
+                // initiative name wraps the title and must not push the box over the credits.
+                let above = if attribution.is_some() { 34.0 } else { 22.0 };
                 let legend = egui::Rect::from_min_size(
-                    rect.left_bottom() + vec2(10.0, -190.0),
-                    vec2(230.0, 160.0),
+                    rect.left_bottom() + vec2(10.0, -above - legend_height),
+                    vec2(if presenting { 330.0 } else { 230.0 }, legend_height),
                 );
-                ui.scope_builder(UiBuilder::new().max_rect(legend), |ui| {
-                    Frame::popup(ui.style()).show(ui, |ui| {
-                        legend_ui(ui, selected_initiative.map(|i| i.name.as_str()))
-                    });
-                });
+                measured_legend = ui
+                    .scope_builder(UiBuilder::new().max_rect(legend), |ui| {
+                        if presenting {
+                            style::enlarge_text(ui.style_mut(), PRESENTER_TEXT_SCALE);
+                        }
+                        Frame::popup(ui.style()).show(ui, |ui| {
+                            legend_ui(ui, selected_initiative.map(|i| i.name.as_str()))
+                        });
+                    })
+                    .response
+                    .rect
+                    .height();
                 if let Some(attribution) = attribution {
                     let at = rect.left_bottom() + vec2(6.0, -6.0);
                     let area = egui::Rect::from_min_size(at - vec2(0.0, 20.0), vec2(300.0, 20.0));
@@ -1257,6 +1278,11 @@ impl AtlasApp {
             })
             .response;
 
+        if (measured_legend - self.legend_height).abs() > 0.5 {
+            self.legend_height = measured_legend;
+            // Lay the frame out again with the new height rather than show it misplaced once.
+            ui.ctx().request_discard("the legend changed height");
+        }
         if response.dragged() || zoom_before != self.map_memory.zoom() && self.flight.is_none() {
             self.auto_fit = false;
             // The user takes the camera: stop any flight.
@@ -1282,12 +1308,30 @@ impl AtlasApp {
             });
         }
         if !self.basemap.enabled {
-            ui.painter().text(
-                ui.max_rect().left_bottom() + vec2(6.0, -4.0),
-                Align2::LEFT_BOTTOM,
-                "Borders: Natural Earth 1:50m (public domain) · Population: World Bank 2019 (CC BY 4.0)",
-                egui::FontId::proportional(11.0),
-                Color32::from_gray(90),
+            // A label rather than painted text, so screen readers (and tests) find the credits.
+            let rect = ui.max_rect();
+            let line = egui::Rect::from_min_max(
+                rect.left_bottom() + vec2(6.0, -18.0),
+                rect.right_bottom() + vec2(-6.0, -2.0),
+            );
+            ui.scope_builder(
+                UiBuilder::new()
+                    .max_rect(line)
+                    .layout(egui::Layout::left_to_right(egui::Align::Center)),
+                |ui| {
+                    ui.add(
+                        egui::Label::new(
+                            egui::RichText::new(
+                                "Borders: Natural Earth 1:50m (public domain) · \
+                                 Population: World Bank 2019 (CC BY 4.0)",
+                            )
+                            .size(11.0)
+                            .color(Color32::from_gray(90)),
+                        )
+                        .truncate()
+                        .selectable(false),
+                    );
+                },
             );
         }
     }

@@ -246,3 +246,30 @@ fn the_timeline_collapses_to_a_button_and_comes_back() {
     harness.run();
     harness.get_by_label("Show the world as of");
 }
+
+#[test]
+fn presenting_draws_the_legend_larger_and_keeps_it_above_the_credits() {
+    let mut harness = harness();
+    harness
+        .get_by_label("Oslo channel and Oslo Accords")
+        .click();
+    harness.run();
+    // A one-line row: the title wraps differently at the two sizes.
+    let row = "not involved";
+    let before = harness.get_by_label(row).rect();
+    press(&mut harness, Key::F5);
+    let presenting = harness.get_by_label(row).rect();
+    assert!(
+        presenting.height() > before.height() * 1.2,
+        "{before:?} then {presenting:?}"
+    );
+    let credits = harness
+        .get_by_label_contains("Borders: Natural Earth")
+        .rect();
+    let legend_bottom = presenting.bottom();
+    assert!(
+        legend_bottom < credits.top(),
+        "the legend ends at {legend_bottom}, the credits start at {}",
+        credits.top()
+    );
+}

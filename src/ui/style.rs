@@ -12,3 +12,11 @@ pub const BORDER: Color32 = Color32::from_rgb(0x8a, 0x8a, 0x86);
 pub const HOVER: Color32 = Color32::from_rgb(0xff, 0xf3, 0xb0);
 /// The outline of the selected country.
 pub const SELECTED: Color32 = Color32::from_rgb(0x1a, 0x1a, 0x1a);
+
+/// Scales every text style by `factor`: presenter mode's legend and controls, read from the back
+/// of a room.
+pub fn enlarge_text(style: &mut egui::Style, factor: f32) {
+    for font in style.text_styles.values_mut() {
+        font.size *= factor;
+    }
+}
