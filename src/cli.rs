@@ -10,7 +10,7 @@ use crate::data::initiatives::{
     BUNDLED_INITIATIVES, BUNDLED_INITIATIVES_NAME, Dataset, DatasetError, Loaded, Severity,
     count_summary,
 };
-use crate::data::{Country, World};
+use crate::data::{Country, World, WorldError, WorldOptions};
 use crate::export;
 
 /// How `history` prints.
@@ -44,6 +44,51 @@ pub fn validate(file: &Path, world: &World, out: &mut impl Write) -> anyhow::Res
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// Checks a world GeoJSON file and prints what is wrong with it, or how many countries it has.
+/// Exits with 1 when it cannot be opened. A map that the bundled initiatives do not fit (codes
+/// they use are missing) is a warning: the atlas opens it without them.
+pub fn validate_world(
+    file: &Path,
+    options: &WorldOptions,
+    out: &mut impl Write,
+) -> anyhow::Result<ExitCode> {
+    let name = file.display();
+    let world = match World::load(file, options) {
+        Ok(world) => world,
+        Err(err) => {
+            writeln!(out, "{err}")?;
+            let errors = match err {
+                WorldError::Features { count, .. } => count,
+                _ => 1,
+            };
+            let plural = if errors == 1 { "" } else { "s" };
+            writeln!(out, "{errors} error{plural} in {name}")?;
+            return Ok(ExitCode::FAILURE);
+        }
+    };
+    let warnings = match crate::app::bundled_dataset(&world) {
+        Ok(_) => 0,
+        Err(err) => {
+            writeln!(
+                out,
+                "{name}: warning: the bundled initiatives do not fit this map, which opens \
+                 without them:"
+            )?;
+            for line in err.to_string().lines() {
+                writeln!(out, "  {line}")?;
+            }
+            1
+        }
+    };
+    let plural = if warnings == 1 { "" } else { "s" };
+    writeln!(
+        out,
+        "0 errors, {warnings} warning{plural} in {name}: {} countries",
+        world.countries().len()
+    )?;
+    Ok(ExitCode::SUCCESS)
 }
 
 /// Prints one country's efforts, from `data` or else the bundled dataset, to `out_file` if given

@@ -10,6 +10,7 @@ use microlateral_atlas::app::{BUNDLED_WORLD, BUNDLED_WORLD_NAME};
 use microlateral_atlas::cli::{self, HistoryFormat};
 use microlateral_atlas::data::{World, WorldOptions};
 use microlateral_atlas::export::Format as ExportFormat;
+use microlateral_atlas::loader::FileKind;
 use microlateral_atlas::{AtlasApp, WorldData};
 
 /// A desktop atlas of microlateral diplomacy.
@@ -37,10 +38,11 @@ struct Cli {
 /// Work that needs no window. Without one, the atlas opens.
 #[derive(Debug, Subcommand)]
 enum Command {
-    /// Check an initiatives file and print every problem with file:line:column and JSON path.
-    /// Exits with 1 if there are errors.
+    /// Check an initiatives file and print every problem with file:line:column and JSON path,
+    /// or check a world GeoJSON file (told apart by its name or its content). Exits with 1 if
+    /// there are errors.
     Validate {
-        /// The initiatives JSON file.
+        /// The initiatives JSON file, or a world .geojson file.
         file: PathBuf,
     },
     /// Print the efforts one country led, joined or backed.
@@ -130,7 +132,10 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         let mut out = std::io::stdout().lock();
         let mut err = std::io::stderr().lock();
         return match command {
-            Command::Validate { file } => cli::validate(&file, &world()?, &mut out),
+            Command::Validate { file } => match FileKind::of(&file) {
+                FileKind::World => cli::validate_world(&file, &options, &mut out),
+                FileKind::Initiatives => cli::validate(&file, &world()?, &mut out),
+            },
             Command::History {
                 code,
                 format,

@@ -25,9 +25,10 @@ fn refusal_of(bytes: &[u8]) -> String {
     }
 }
 
-/// One broken feature after a good one, as the loader lists it.
+/// One broken feature after a good one, as the loader lists it: the fixtures put feature 1 on
+/// line 3, indented by two spaces.
 fn feature_problem(problem: &str) -> String {
-    format!("1 feature has problems:\nfeature 1 (AAA, Alpha): {problem}")
+    format!("1 feature has problems:\nline 3, column 3: feature 1 (AAA, Alpha): {problem}")
 }
 
 #[test]
@@ -303,7 +304,7 @@ fn one_feature_with_an_empty_code_is_refused_by_its_index() {
     assert_eq!(
         refusal("one-feature-without-code"),
         "tests/data/bad/world/one-feature-without-code.geojson: 1 feature has problems:\n\
-         feature 1: property \"iso_a3\" is missing or empty; expected a country code"
+         line 3, column 3: feature 1: property \"iso_a3\" is missing or empty; expected a country code"
     );
 }
 
@@ -312,7 +313,7 @@ fn a_code_used_twice_is_refused_naming_the_first_use() {
     assert_eq!(
         refusal("duplicate-code"),
         "tests/data/bad/world/duplicate-code.geojson: 1 feature has problems:\n\
-         feature 1 (AAA, Beta): code AAA is already used by feature 0; codes must be unique"
+         line 3, column 3: feature 1 (AAA, Beta): code AAA is already used by feature 0; codes must be unique"
     );
 }
 
@@ -322,6 +323,22 @@ fn nesting_inside_the_features_is_refused_as_not_a_feature() {
         refusal("deeply-nested"),
         "tests/data/bad/world/deeply-nested.geojson:1:41: not valid GeoJSON: invalid type: \
          sequence, expected a GeoJSON Feature object"
+    );
+}
+
+#[test]
+fn a_problem_in_a_file_on_one_line_is_placed_by_its_column() {
+    let good = r#"{"type":"Feature","properties":{"iso_a3":"AAA"},"geometry":{"type":"Polygon","coordinates":[[[0,0],[1,0],[1,1],[0,0]]]}}"#;
+    let bad = r#"{"type":"Feature","properties":{"iso_a3":"BBB"},"geometry":null}"#;
+    let head = r#"{"type":"FeatureCollection","features":["#;
+    let text = format!("{head}{good},{bad}]}}");
+    let column = head.len() + good.len() + 2;
+    assert_eq!(
+        refusal_of(text.as_bytes()),
+        format!(
+            "made.geojson: 1 feature has problems:\nline 1, column {column}: feature 1 (BBB, BBB): \
+             has no geometry; expected Polygon or MultiPolygon"
+        )
     );
 }
 

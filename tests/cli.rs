@@ -48,6 +48,74 @@ fn validate_exits_with_0_when_there_are_only_warnings() {
 }
 
 #[test]
+fn validate_checks_a_world_file_and_counts_its_countries() {
+    let output = atlas(&["validate", "assets/world.geojson"]);
+    assert_eq!(output.status.code(), Some(0));
+    assert_eq!(
+        stdout(&output),
+        "0 errors, 0 warnings in assets/world.geojson: 241 countries\n"
+    );
+}
+
+#[test]
+fn validate_prints_what_is_wrong_with_a_broken_world_file_and_exits_with_1() {
+    let output = atlas(&["validate", "tests/data/bad/world/truncated.geojson"]);
+    assert_eq!(output.status.code(), Some(1));
+    let text = stdout(&output);
+    let lines: Vec<&str> = text.lines().collect();
+    assert!(
+        lines[0].starts_with("tests/data/bad/world/truncated.geojson:"),
+        "{text}"
+    );
+    assert_eq!(
+        lines.last(),
+        Some(&"1 error in tests/data/bad/world/truncated.geojson"),
+        "{text}"
+    );
+}
+
+#[test]
+fn validate_warns_when_the_bundled_initiatives_do_not_fit_a_world_file() {
+    let dir = std::env::temp_dir().join(format!("atlas-cli-world-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let path = dir.join("two-countries.geojson");
+    let square = |x: f64| {
+        format!(
+            "[[[{x},0],[{x},1],[{},1],[{},0],[{x},0]]]",
+            x + 1.0,
+            x + 1.0
+        )
+    };
+    std::fs::write(
+        &path,
+        format!(
+            r#"{{"type":"FeatureCollection","features":[
+            {{"type":"Feature","properties":{{"iso_a3":"NOR","name":"Norway"}},"geometry":{{"type":"Polygon","coordinates":{}}}}},
+            {{"type":"Feature","properties":{{"iso_a3":"QAT","name":"Qatar"}},"geometry":{{"type":"Polygon","coordinates":{}}}}}]}}"#,
+            square(0.0),
+            square(5.0)
+        ),
+    )
+    .expect("write");
+    let output = atlas(&["validate", path.to_str().expect("UTF-8 path")]);
+    assert_eq!(output.status.code(), Some(0));
+    let text = stdout(&output);
+    assert!(
+        text.contains("warning: the bundled initiatives do not fit this map"),
+        "{text}"
+    );
+    assert!(text.contains("unknown country code"), "{text}");
+    assert!(
+        text.ends_with(
+            "0 errors, 1 warning in {}: 2 countries\n"
+                .replace("{}", path.to_str().expect("UTF-8"))
+                .as_str()
+        ),
+        "{text}"
+    );
+}
+
+#[test]
 fn validate_accepts_the_shipped_dataset() {
     let output = atlas(&["validate", "assets/initiatives.json"]);
     assert_eq!(output.status.code(), Some(0));

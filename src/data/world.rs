@@ -325,6 +325,10 @@ impl World {
         // The first pass only found where each feature is; now read each one. The file is known
         // to be well-formed JSON, so what can fail here is a feature of the wrong shape.
         let total = 2 * text.len() as u64;
+        let starts: Vec<usize> = features
+            .iter()
+            .map(|raw| offset_in(text, raw.get()))
+            .collect();
         let features = features
             .into_iter()
             .map(|raw| {
@@ -367,8 +371,11 @@ impl World {
             let code = match properties.get(&code_key).and_then(code_string) {
                 Some(code) => code,
                 None => {
-                    problems.push(format!(
-                        "feature {index}: property \"{code_key}\" is missing or empty; expected a country code"
+                    problems.push((
+                        index,
+                        format!(
+                            "feature {index}: property \"{code_key}\" is missing or empty; expected a country code"
+                        ),
                     ));
                     continue;
                 }
@@ -395,13 +402,16 @@ impl World {
             let polygons = match polygons {
                 Ok(p) => p,
                 Err(why) => {
-                    problems.push(format!("{label}: {why}"));
+                    problems.push((index, format!("{label}: {why}")));
                     continue;
                 }
             };
             if let Some(&first) = by_code.get(&code) {
-                problems.push(format!(
-                    "{label}: code {code} is already used by feature {first}; codes must be unique"
+                problems.push((
+                    index,
+                    format!(
+                        "{label}: code {code} is already used by feature {first}; codes must be unique"
+                    ),
                 ));
                 continue;
             }
@@ -418,8 +428,9 @@ impl World {
         }
         if !problems.is_empty() {
             let count = problems.len();
+            problems.truncate(MAX_LISTED_PROBLEMS);
+            let mut problems = placed(text, &starts, problems);
             if count > MAX_LISTED_PROBLEMS {
-                problems.truncate(MAX_LISTED_PROBLEMS);
                 problems.push(format!("… and {} more", count - MAX_LISTED_PROBLEMS));
             }
             return Err(WorldError::Features {
@@ -498,6 +509,28 @@ fn read_reporting(path: &Path, len: u64, progress: &dyn ProgressSink) -> std::io
         }
     }
     Ok(bytes)
+}
+
+/// Puts each feature's problem after the line and column where the feature starts, so a person
+/// can go to it in an editor. `problems` are in file order, which lets one scan count the lines.
+fn placed(text: &str, starts: &[usize], problems: Vec<(usize, String)>) -> Vec<String> {
+    let bytes = text.as_bytes();
+    let (mut line, mut line_start, mut scanned) = (1, 0, 0);
+    problems
+        .into_iter()
+        .map(|(feature, message)| {
+            let offset = starts.get(feature).copied().unwrap_or(scanned).max(scanned);
+            for (i, &b) in bytes[scanned..offset].iter().enumerate() {
+                if b == b'\n' {
+                    line += 1;
+                    line_start = scanned + i + 1;
+                }
+            }
+            scanned = offset;
+            // Columns count bytes from 1, as serde_json's do.
+            format!("line {line}, column {}: {message}", offset - line_start + 1)
+        })
+        .collect()
 }
 
 /// Where `part`, a slice of `text`, starts in it, in bytes.
