@@ -489,18 +489,20 @@ fn read_reporting(path: &Path, len: u64, progress: &dyn ProgressSink) -> std::io
     use std::io::Read;
     const CHUNK: usize = 1 << 20;
     let mut file = std::fs::File::open(path)?;
-    // `len` is at most MAX_WORLD_FILE_BYTES, checked by the caller; the file may still grow or
-    // shrink meanwhile, which the loop handles.
+    // `len` is at most MAX_WORLD_FILE_BYTES, checked by the caller. Reading into a separate
+    // chunk means the last read, the one that finds the end, does not grow `bytes`.
     let mut bytes = Vec::with_capacity(usize::try_from(len).unwrap_or(0));
+    let mut chunk = vec![0u8; CHUNK];
     loop {
-        let start = bytes.len();
-        bytes.resize(start + CHUNK, 0);
-        let read = file.read(&mut bytes[start..])?;
-        bytes.truncate(start + read);
-        if read == 0 {
-            break;
-        }
+        let read = match file.read(&mut chunk) {
+            Ok(0) => break,
+            Ok(read) => read,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        bytes.extend_from_slice(&chunk[..read]);
         progress.report(Stage::Reading, bytes.len() as u64, len);
+        // The file may grow while it is read (an editor saving it); stop at the same limit.
         if bytes.len() as u64 > MAX_WORLD_FILE_BYTES {
             return Err(std::io::Error::other(format!(
                 "the file grew past {} MB while it was read",
