@@ -12,7 +12,8 @@ use egui::{Color32, Pos2, Rect, Stroke, pos2, vec2};
 use crate::app::{MAX_ZOOM, WorldData, min_zoom};
 use crate::data::Dataset;
 use crate::export::{ExportError, write_atomically};
-use crate::geo::mercator;
+use crate::geo::mesh::is_antimeridian_cut;
+use crate::geo::{CountryMesh, MeshPart, mercator};
 use crate::ui::map_layer::{HALO_MAX_PX, MICROSTATE_MAX_PX, ViewTransform};
 use crate::ui::presenter::Step;
 use crate::ui::{scene, style};
@@ -103,35 +104,34 @@ pub fn svg(data: &WorldData, dataset: &Dataset, picture: &Picture, size: [u32; 2
         let fill = colors.fills[ci];
         for part in &mesh.parts {
             for wrap in view.visible_wraps(part.bbox) {
-                let mut d = String::new();
-                let first = part.outline_vertices.start / 3;
-                let last = part.outline_vertices.end / 3;
-                for ring in mesh
-                    .rings
-                    .iter()
-                    .filter(|r| r.start >= first && r.end <= last)
-                {
-                    for (k, point) in ring.clone().enumerate() {
-                        let p =
-                            view.screen_from_unit(mesh.outline_positions[3 * point as usize], wrap);
-                        let _ =
-                            write!(d, "{}{:.1} {:.1}", if k == 0 { "M" } else { "L" }, p.x, p.y);
-                    }
-                    d.push('Z');
-                }
+                let (d, outline) = part_paths(mesh, part, &view, wrap);
                 if d.is_empty() {
                     continue;
                 }
+                // Most parts stroke their fill path; a part cut at the antimeridian strokes
+                // only its real edges, as the window does.
+                let stroke = if outline.is_none() {
+                    hex(colors.outline)
+                } else {
+                    "none".to_owned()
+                };
                 let _ = write!(
                     out,
-                    r#"<path d="{d}" fill="{}" fill-rule="evenodd" stroke="{}" stroke-width="0.6" stroke-linejoin="round"/>"#,
+                    r#"<path d="{d}" fill="{}" fill-rule="evenodd" stroke="{stroke}" stroke-width="0.6" stroke-linejoin="round"/>"#,
                     hex(fill),
-                    hex(colors.outline)
                 );
+                let outline = outline.as_deref().unwrap_or(&d);
+                if d != outline {
+                    let _ = write!(
+                        out,
+                        r#"<path d="{outline}" fill="none" stroke="{}" stroke-width="0.6" stroke-linejoin="round"/>"#,
+                        hex(colors.outline)
+                    );
+                }
                 if let Some(stroke) = colors.emphasis[ci] {
                     let _ = write!(
                         emphasis,
-                        r#"<path d="{d}" fill="none" stroke="{}" stroke-width="{}" stroke-linejoin="round"/>"#,
+                        r#"<path d="{outline}" fill="none" stroke="{}" stroke-width="{}" stroke-linejoin="round"/>"#,
                         hex(stroke.color),
                         stroke.width
                     );
@@ -350,4 +350,73 @@ pub fn write_pictures(
         }
     }
     Ok(written)
+}
+
+/// One polygon's rings as SVG path data: the closed rings, for the fill, and, when an edge runs
+/// along the antimeridian cut, the outline without those edges (open runs between the cuts).
+fn part_paths(
+    mesh: &CountryMesh,
+    part: &MeshPart,
+    view: &ViewTransform,
+    wrap: f32,
+) -> (String, Option<String>) {
+    let mut fill = String::new();
+    let mut outline = String::new();
+    let mut cut_anywhere = false;
+    let first = part.outline_vertices.start / 3;
+    let last = part.outline_vertices.end / 3;
+    for ring in mesh
+        .rings
+        .iter()
+        .filter(|r| r.start >= first && r.end <= last)
+    {
+        let unit: Vec<[f32; 2]> = ring
+            .clone()
+            .map(|point| mesh.outline_positions[3 * point as usize])
+            .collect();
+        let screen: Vec<Pos2> = unit
+            .iter()
+            .map(|&u| view.screen_from_unit(u, wrap))
+            .collect();
+        for (k, p) in screen.iter().enumerate() {
+            let _ = write!(
+                fill,
+                "{}{:.1} {:.1}",
+                if k == 0 { "M" } else { "L" },
+                p.x,
+                p.y
+            );
+        }
+        fill.push('Z');
+        let n = unit.len();
+        let cut = |k: usize| is_antimeridian_cut(unit[k], unit[(k + 1) % n]);
+        if !(0..n).any(cut) {
+            for (k, p) in screen.iter().enumerate() {
+                let _ = write!(
+                    outline,
+                    "{}{:.1} {:.1}",
+                    if k == 0 { "M" } else { "L" },
+                    p.x,
+                    p.y
+                );
+            }
+            outline.push('Z');
+            continue;
+        }
+        cut_anywhere = true;
+        let mut drawing = false;
+        for k in 0..n {
+            if cut(k) {
+                drawing = false;
+                continue;
+            }
+            let (a, b) = (screen[k], screen[(k + 1) % n]);
+            if !drawing {
+                let _ = write!(outline, "M{:.1} {:.1}", a.x, a.y);
+                drawing = true;
+            }
+            let _ = write!(outline, "L{:.1} {:.1}", b.x, b.y);
+        }
+    }
+    (fill, cut_anywhere.then_some(outline))
 }

@@ -389,7 +389,15 @@ fn segment_dist2(p: [f64; 2], a: [f64; 2], b: [f64; 2]) -> f64 {
     dist2(p, [a[0] + t * dx, a[1] + t * dy])
 }
 
-/// Appends a closed hairline strip around an open ring.
+/// Whether the edge from `a` to `b` (unit space) runs along the antimeridian, where Natural Earth
+/// cuts polygons in two (Fiji's Vanua Levu and Taveuni). The cut is not a border: an outline along
+/// it would draw a seam across land, so outlines leave such edges out. Unit x is exactly 0 or 1
+/// there (or 2 for a ring unwrapped past 180°), since `(±180 + 180) / 360` is exact.
+pub fn is_antimeridian_cut(a: [f32; 2], b: [f32; 2]) -> bool {
+    a[0] == b[0] && a[0].fract() == 0.0
+}
+
+/// Appends a closed hairline strip around an open ring, leaving out edges along the antimeridian.
 fn push_outline(mesh: &mut CountryMesh, ring: &[[f64; 2]]) {
     let n = ring.len();
     let base = mesh.outline_positions.len() as u32;
@@ -406,6 +414,10 @@ fn push_outline(mesh: &mut CountryMesh, ring: &[[f64; 2]]) {
     }
     for i in 0..n as u32 {
         let j = (i + 1) % n as u32;
+        let point = |k: u32| mesh.outline_positions[(base + 3 * k) as usize];
+        if is_antimeridian_cut(point(i), point(j)) {
+            continue;
+        }
         let (c0, l0, r0) = (base + 3 * i, base + 3 * i + 1, base + 3 * i + 2);
         let (c1, l1, r1) = (base + 3 * j, base + 3 * j + 1, base + 3 * j + 2);
         mesh.outline_indices
@@ -516,6 +528,37 @@ mod tests {
         assert_eq!(mesh.fill_positions.len(), 8);
         assert_eq!(mesh.fill_indices.len(), 8 * 3);
         assert_eq!(mesh.outline_positions.len(), 8 * 3);
+    }
+
+    #[test]
+    fn an_island_cut_at_the_antimeridian_has_no_outline_along_the_cut() {
+        // Both halves of an island that Natural Earth cuts at 180°, as separate polygons.
+        let east = Polygon {
+            rings: vec![vec![
+                [179.0, -16.0],
+                [180.0, -16.0],
+                [180.0, -17.0],
+                [179.0, -17.0],
+                [179.0, -16.0],
+            ]],
+        };
+        let west = Polygon {
+            rings: vec![vec![
+                [-180.0, -16.0],
+                [-179.5, -16.0],
+                [-179.5, -17.0],
+                [-180.0, -17.0],
+                [-180.0, -16.0],
+            ]],
+        };
+        let projected = [project_polygon(&east), project_polygon(&west)];
+        let mesh = country_mesh(&mut earcut::Earcut::new(), &projected, 0.0);
+        // Four edges each, one on the cut: three drawn, twelve indices per edge.
+        assert_eq!(mesh.outline_indices.len(), 2 * 3 * 12);
+        // Away from the antimeridian a vertical edge is a border like any other.
+        let square = project_polygon(&square_with_hole());
+        let mesh = country_mesh(&mut earcut::Earcut::new(), &[square], 0.0);
+        assert_eq!(mesh.outline_indices.len(), 8 * 12);
     }
 
     #[test]

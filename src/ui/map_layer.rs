@@ -65,18 +65,16 @@ impl ViewTransform {
         mercator::lonlat_from_unit(u)
     }
 
-    /// The copies of a unit-space box that touch the view. A box that runs past the antimeridian
-    /// (x beyond 1) is also drawn one world to the west, so Fiji and Chukotka show at both edges.
+    /// The copies of a unit-space box that touch the view: the world itself, and the worlds to
+    /// its west and east wherever the view runs past the antimeridian. Zoomed in on Fiji, the
+    /// islands east of 180° then lie east of those west of it, as they do on the globe, and
+    /// Chukotka (unwrapped past x = 1) shows at both edges of a world view.
     pub fn visible_wraps(&self, b: [f32; 4]) -> impl Iterator<Item = f32> + '_ {
-        let wraps = [(-1.0f32, b[2] > 1.0), (0.0, true), (1.0, b[0] < 0.0)];
-        wraps
-            .into_iter()
-            .filter_map(move |(wrap, needed)| needed.then_some(wrap))
-            .filter(move |&wrap| {
-                let min = self.screen_from_unit([b[0], b[1]], wrap);
-                let max = self.screen_from_unit([b[2], b[3]], wrap);
-                Rect::from_min_max(min, max).intersects(self.rect)
-            })
+        [-1.0f32, 0.0, 1.0].into_iter().filter(move |&wrap| {
+            let min = self.screen_from_unit([b[0], b[1]], wrap);
+            let max = self.screen_from_unit([b[2], b[3]], wrap);
+            Rect::from_min_max(min, max).intersects(self.rect)
+        })
     }
 
     /// Size of a unit-space box on screen.
@@ -428,11 +426,49 @@ fn push_thick_outline(
             }
         }
         for i in 0..n {
+            let point = |k: u32| mesh.outline_positions[3 * (ring.start + k % n) as usize];
+            if crate::geo::mesh::is_antimeridian_cut(point(i), point(i + 1)) {
+                continue;
+            }
             let (a, b) = (base + 4 * i, base + 4 * ((i + 1) % n));
             for k in 0..3 {
                 out.indices
                     .extend([a + k, a + k + 1, b + k, a + k + 1, b + k + 1, b + k]);
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A 1000 × 600 view at `scale` points per world, centred on unit-space `centre`.
+    fn view_at(centre: [f32; 2], scale: f32) -> ViewTransform {
+        let rect = Rect::from_min_size(pos2(0.0, 0.0), vec2(1000.0, 600.0));
+        ViewTransform {
+            origin: rect.center() - vec2(centre[0], centre[1]) * scale,
+            scale,
+            rect,
+        }
+    }
+
+    #[test]
+    fn a_view_across_the_antimeridian_draws_the_land_beyond_it_one_world_over() {
+        // Centred on 180° near Fiji, zoomed so the view spans about 7° of longitude.
+        let view = view_at([1.0, 0.55], 50_000.0);
+        // Islands just east of 180° (x just above 0) show to the east of the centre.
+        let east_of_180 = [0.0005, 0.549, 0.0015, 0.551];
+        assert_eq!(view.visible_wraps(east_of_180).collect::<Vec<_>>(), [1.0]);
+        // Islands just west of 180° show as they are.
+        let west_of_180 = [0.998, 0.549, 0.999, 0.551];
+        assert_eq!(view.visible_wraps(west_of_180).collect::<Vec<_>>(), [0.0]);
+    }
+
+    #[test]
+    fn a_view_inside_the_world_draws_each_box_once() {
+        let view = view_at([0.5, 0.5], 1000.0);
+        let europe = [0.48, 0.3, 0.56, 0.36];
+        assert_eq!(view.visible_wraps(europe).collect::<Vec<_>>(), [0.0]);
     }
 }
