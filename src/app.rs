@@ -31,6 +31,8 @@ pub const MAX_ZOOM: f64 = 11.0;
 const CAPTION_HEIGHT_PX: f64 = 230.0;
 /// How long the map takes to fly to a new view.
 const FLY_SECS: f64 = 0.8;
+/// The closest the map flies in to show one country picked by name.
+const COUNTRY_MAX_ZOOM: f64 = 6.0;
 /// How much larger presenter mode draws the legend and the caption's controls.
 const PRESENTER_TEXT_SCALE: f32 = 1.4;
 
@@ -97,6 +99,8 @@ enum Command {
     FitWorld,
     SelectInitiative(Option<usize>),
     SelectCountry(Option<usize>),
+    /// Selects a country picked by name (search) and flies the map to it.
+    ShowCountry(usize),
     SetCursor(Option<i64>),
     ShowMilestone {
         initiative: usize,
@@ -564,9 +568,7 @@ impl AtlasApp {
                         Some(ListPick::Initiative(i)) => {
                             commands.push(Command::SelectInitiative(Some(i)))
                         }
-                        Some(ListPick::Country(c)) => {
-                            commands.push(Command::SelectCountry(Some(c)))
-                        }
+                        Some(ListPick::Country(c)) => commands.push(Command::ShowCountry(c)),
                         None => {}
                     }
                 });
@@ -1065,6 +1067,14 @@ impl AtlasApp {
             }
             Command::FitWorld => self.fly_to(scene::WORLD_VIEW),
             Command::SelectCountry(country) => self.selected = country,
+            Command::ShowCountry(country) => {
+                self.selected = Some(country);
+                if let Some(c) = self.data.world.countries().get(country) {
+                    // Close enough to see its shape, far enough to see its neighbours: a
+                    // microstate is not blown up to fill the screen.
+                    self.fly_to_within(c.main_bbox(), COUNTRY_MAX_ZOOM);
+                }
+            }
             Command::SelectInitiative(initiative) => {
                 self.initiative = initiative;
                 if initiative.is_none() || self.caption.is_some_and(|(i, _)| Some(i) != initiative)
@@ -1138,6 +1148,11 @@ impl AtlasApp {
 
     /// Starts a flight to a box, or fits at once if the map has no size yet.
     fn fly_to(&mut self, bbox: BBox) {
+        self.fly_to_within(bbox, MAX_ZOOM);
+    }
+
+    /// [`AtlasApp::fly_to`], zooming in no further than `max_zoom`.
+    fn fly_to_within(&mut self, bbox: BBox, max_zoom: f64) {
         // The camera has somewhere to be: stop keeping the world fitted.
         self.auto_fit = false;
         if self.map_size_px[0] <= 0.0 {
@@ -1150,7 +1165,9 @@ impl AtlasApp {
         } else {
             0.0
         };
-        let (centre, zoom) = scene::fit_view(bbox, self.map_size_px, self.zoom_range(), top_px);
+        let (min, max) = self.zoom_range();
+        let zoom_range = (min, max.min(max_zoom).max(min));
+        let (centre, zoom) = scene::fit_view(bbox, self.map_size_px, zoom_range, top_px);
         let now = self
             .map_memory
             .detached()
@@ -1288,7 +1305,12 @@ impl AtlasApp {
             // The user takes the camera: stop any flight.
             self.flight = None;
         }
-        clamp_view(&mut self.map_memory, zoom_range);
+        // The pointer's offset from the map's centre while the wheel or a pinch zooms, so a zoom
+        // stopped at a limit keeps the place under the pointer where it is.
+        let anchor = (zoom_before != self.map_memory.zoom())
+            .then(|| response.hover_pos().map(|p| p - response.rect.center()))
+            .flatten();
+        clamp_view(&mut self.map_memory, zoom_range, anchor);
 
         if response.clicked() {
             commands.push(Command::SelectCountry(self.layer.hovered));
@@ -1338,10 +1360,27 @@ impl AtlasApp {
 }
 
 /// Keeps the zoom within limits and the centre on the world, so the map can't be lost.
-fn clamp_view(memory: &mut MapMemory, zoom_range: (f64, f64)) {
+///
+/// walkers zooms about the pointer: it moves the centre so the place under the pointer stays put
+/// at the new zoom. Clamping only the zoom afterwards would leave the centre where walkers put it
+/// for a zoom the map never shows, and the map would slide away from the pointer with each wheel
+/// step past the limit. With `anchor` (the pointer's offset from the map's centre, in points),
+/// the centre is moved back so that the place under the pointer stays put at the clamped zoom.
+fn clamp_view(memory: &mut MapMemory, zoom_range: (f64, f64), anchor: Option<egui::Vec2>) {
     let zoom = memory.zoom();
     let clamped = zoom.clamp(zoom_range.0, zoom_range.1);
     if clamped != zoom {
+        if let (Some(offset), Some(centre)) = (anchor, memory.detached()) {
+            let c = mercator::unit_from_lonlat([centre.x(), centre.y()]);
+            let units_per_px = |z: f64| 1.0 / (256.0 * 2f64.powf(z));
+            let k = units_per_px(zoom) - units_per_px(clamped);
+            let moved = [
+                c[0] + f64::from(offset.x) * k,
+                c[1] + f64::from(offset.y) * k,
+            ];
+            let [lon, lat] = mercator::lonlat_from_unit(moved);
+            memory.center_at(lon_lat(lon, lat));
+        }
         let _ = memory.set_zoom(clamped);
     }
     if let Some(centre) = memory.detached() {

@@ -117,24 +117,46 @@ fn the_zoom_buttons_stop_at_the_limits_without_panicking() {
     assert!(harness.state().zoom() < 4.0);
 }
 
+/// Turns the mouse wheel `clicks` notches towards the user (zooming in) at `pos`.
+fn wheel_in(harness: &mut Harness<'_, AtlasApp>, pos: egui::Pos2, clicks: usize) {
+    harness.event(Event::PointerMoved(pos));
+    harness.run();
+    for _ in 0..clicks {
+        harness.event(Event::MouseWheel {
+            unit: egui::MouseWheelUnit::Line,
+            delta: vec2(0.0, 3.0),
+            phase: egui::TouchPhase::Move,
+            source: egui::MouseWheelSource::Wheel,
+            modifiers: egui::Modifiers::default(),
+        });
+        // egui smooths wheel scrolling over several frames.
+        for _ in 0..30 {
+            harness.step();
+        }
+    }
+}
+
+#[test]
+fn zooming_in_past_the_limit_keeps_the_place_under_the_pointer() {
+    let mut harness = harness();
+    // Suva, Fiji, off centre: a user zooming in on it with the wheel.
+    let (lon, lat) = (178.44, -18.14);
+    let pos = screen_pos(&harness, lon, lat);
+    wheel_in(&mut harness, pos, 40);
+    assert_eq!(harness.state().zoom(), MAX_ZOOM);
+    let now = screen_pos(&harness, lon, lat);
+    assert!(
+        (now - pos).length() < 2.0,
+        "Suva was under the pointer at {pos:?} and is now at {now:?}"
+    );
+}
+
 #[test]
 fn the_mouse_wheel_zooms_the_map() {
     let mut harness = harness();
     let before = harness.state().zoom();
     let pos = screen_pos(&harness, 10.0, 50.0);
-    harness.event(Event::PointerMoved(pos));
-    harness.run();
-    harness.event(Event::MouseWheel {
-        unit: egui::MouseWheelUnit::Line,
-        delta: vec2(0.0, 3.0),
-        phase: egui::TouchPhase::Move,
-        source: egui::MouseWheelSource::Wheel,
-        modifiers: egui::Modifiers::default(),
-    });
-    // egui smooths wheel scrolling over several frames.
-    for _ in 0..30 {
-        harness.step();
-    }
+    wheel_in(&mut harness, pos, 1);
     assert!(
         harness.state().zoom() > before + 0.3,
         "{before} → {}",

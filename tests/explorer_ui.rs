@@ -121,6 +121,28 @@ fn searching_another_spelling_finds_the_country() {
 }
 
 #[test]
+fn picking_a_country_found_by_search_flies_the_map_to_it() {
+    let mut harness = harness();
+    let suva = (178.44, -18.14);
+    let centre_before = screen_pos(&harness, suva.0, suva.1);
+    type_search(&mut harness, "Fiji");
+    harness.get_by_label("Fiji (FJI)").click();
+    harness.run();
+    wait_for_landing(&mut harness);
+    assert_eq!(harness.state().selected_code(), Some("FJI"));
+    let view = harness.state().view().expect("the map has been drawn");
+    let map = view.rect;
+    let suva_now = screen_pos(&harness, suva.0, suva.1);
+    assert!(
+        map.shrink(map.width() / 4.0).contains(suva_now),
+        "Suva was at {centre_before:?}, is at {suva_now:?}, the map is {map:?}"
+    );
+    // Zoomed in to see the islands, not so far that a microstate fills the screen.
+    let zoom = harness.state().zoom();
+    assert!((5.0..=6.0).contains(&zoom), "zoom {zoom}");
+}
+
+#[test]
 fn the_small_state_filter_hides_the_contrast_formats() {
     let mut harness = harness();
     let all = harness.state().visible_initiatives().len();
