@@ -327,6 +327,21 @@ fn nesting_inside_the_features_is_refused_as_not_a_feature() {
 }
 
 #[test]
+fn a_world_file_saved_with_a_byte_order_mark_loads() {
+    let text = format!(
+        "\u{feff}{}",
+        r#"{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"iso_a3":"AAA"},"geometry":{"type":"Polygon","coordinates":[[[0,0],[1,0],[1,1],[0,0]]]}}]}"#
+    );
+    let world = World::from_bytes(
+        Path::new("made.geojson"),
+        text.as_bytes(),
+        &WorldOptions::default(),
+    )
+    .expect("a byte order mark is skipped");
+    assert_eq!(world.countries()[0].code, "AAA");
+}
+
+#[test]
 fn a_problem_in_a_file_on_one_line_is_placed_by_its_column() {
     let good = r#"{"type":"Feature","properties":{"iso_a3":"AAA"},"geometry":{"type":"Polygon","coordinates":[[[0,0],[1,0],[1,1],[0,0]]]}}"#;
     let bad = r#"{"type":"Feature","properties":{"iso_a3":"BBB"},"geometry":null}"#;

@@ -261,6 +261,10 @@ impl World {
             path: path.to_owned(),
             offset: e.valid_up_to(),
         })?;
+        // Editors and GIS tools on Windows often save UTF-8 with a byte order mark, which JSON
+        // does not allow but which is no reason to refuse a map. Editors do not show it, so
+        // columns count from after it.
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         if text.trim().is_empty() {
             return Err(WorldError::Empty {
                 path: path.to_owned(),
