@@ -171,7 +171,11 @@ struct Files {
     /// Files asked for (menu, drop, tests) and not yet started, since a load needs the context.
     to_open: Vec<PathBuf>,
     /// Where the initiatives on screen came from.
-    dataset_source: Option<PathBuf>,
+    dataset_source: DatasetSource,
+    /// The world file given at start and how to read its codes and names (`--code-property`,
+    /// `--name-property`), so that it reloads the way it first loaded. Other files are read with
+    /// the properties detected in them.
+    world_options: Option<(PathBuf, WorldOptions)>,
     /// The last load's problems: the file, its lines, and whether they stopped it loading.
     report: Option<(PathBuf, Vec<String>, bool)>,
     recent: Vec<PathBuf>,
@@ -648,14 +652,15 @@ impl AtlasApp {
                     .map(|c| c.code.clone())
                     .collect(),
             );
-            let source = match &self.files.dataset_source {
-                Some(p) => DatasetSource::File(p.clone()),
-                None => DatasetSource::Bundled,
+            let source = self.files.dataset_source.clone();
+            let options = match &self.files.world_options {
+                Some((p, options)) if p == &path => options.clone(),
+                _ => WorldOptions::default(),
             };
             let ctx = ui.ctx().clone();
             self.files
                 .loader
-                .start(path, codes, source, move || ctx.request_repaint());
+                .start(path, codes, source, options, move || ctx.request_repaint());
         }
         while let Some(loaded) = self.files.loader.poll() {
             self.apply_loaded(loaded, ui.ctx());
@@ -715,7 +720,7 @@ impl AtlasApp {
                 self.initiative = initiative.and_then(|id| self.dataset.index_of(&id));
                 self.caption = None;
                 self.presenter = None;
-                self.files.dataset_source = Some(path.clone());
+                self.files.dataset_source = DatasetSource::File(path.clone());
                 if matches!(self.tour_choice, TourChoice::FromData(_)) {
                     self.tour_choice = TourChoice::Everything;
                 }
@@ -749,20 +754,24 @@ impl AtlasApp {
         &self.files.recent
     }
 
-    /// Says which files the data given at start came from (`--world`, `--data`), so they reload
-    /// when edited and join the recent files, as files opened in the window do.
+    /// Says which files the data given at start came from, so they reload when edited and join
+    /// the recent files, as files opened in the window do: the world file (`--world`) with the
+    /// options it was read with, and where the initiatives came from (`--data`, the bundled ones,
+    /// or none when the bundled ones did not fit that world).
     pub fn opened_from(
         &mut self,
-        world: Option<PathBuf>,
-        data: Option<PathBuf>,
+        world: Option<(PathBuf, WorldOptions)>,
+        initiatives: DatasetSource,
         ctx: &egui::Context,
     ) {
-        if let Some(path) = &data {
-            self.files.dataset_source = Some(path.clone());
-        }
-        for path in world.into_iter().chain(data) {
+        if let Some((path, options)) = world {
+            self.files.world_options = Some((path.clone(), options));
             self.remember(path, ctx);
         }
+        if let DatasetSource::File(path) = &initiatives {
+            self.remember(path.clone(), ctx);
+        }
+        self.files.dataset_source = initiatives;
     }
 
     fn file_menu(&mut self, ui: &mut Ui) {
@@ -1307,8 +1316,13 @@ impl AtlasApp {
         }
         // The pointer's offset from the map's centre while the wheel or a pinch zooms, so a zoom
         // stopped at a limit keeps the place under the pointer where it is.
+        // As walkers does, a pinch zooms about the fingers' centre and the wheel about the pointer.
         let anchor = (zoom_before != self.map_memory.zoom())
-            .then(|| response.hover_pos().map(|p| p - response.rect.center()))
+            .then(|| {
+                ui.input(|i| i.multi_touch().map(|t| t.center_pos))
+                    .or(response.hover_pos())
+                    .map(|p| p - response.rect.center())
+            })
             .flatten();
         clamp_view(&mut self.map_memory, zoom_range, anchor);
 

@@ -65,6 +65,17 @@ pub enum Loaded {
     },
 }
 
+impl Loaded {
+    /// The file this load read.
+    pub fn path(&self) -> &Path {
+        match self {
+            Self::World { path, .. }
+            | Self::Initiatives { path, .. }
+            | Self::Failed { path, .. } => path,
+        }
+    }
+}
+
 /// The country codes of a world, owned, so a loader thread can check a dataset against them.
 #[derive(Clone, Debug, Default)]
 pub struct CodeList(pub HashSet<String>);
@@ -82,19 +93,24 @@ impl CountryCodes for CodeList {
 }
 
 /// Where the current initiatives came from, so a new world can re-check them.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub enum DatasetSource {
+    /// The initiatives that ship with the app.
+    #[default]
     Bundled,
+    /// A file the user opened.
     File(PathBuf),
+    /// None: the world given at start lacks codes the bundled initiatives use, so the map opened
+    /// without them (and a reload of that world does the same).
+    Empty,
 }
 
 /// Runs loads on background threads and hands back their results.
 pub struct Loader {
     sender: Sender<Loaded>,
     receiver: Receiver<Loaded>,
-    pending: usize,
-    /// The file loading now (the latest, if several are) and how far it has got.
-    progress: Option<(PathBuf, Progress)>,
+    /// The loads running, oldest first, each with how far it has got.
+    running: Vec<(PathBuf, Progress)>,
 }
 
 impl Default for Loader {
@@ -103,8 +119,7 @@ impl Default for Loader {
         Self {
             sender,
             receiver,
-            pending: 0,
-            progress: None,
+            running: Vec::new(),
         }
     }
 }
@@ -112,20 +127,21 @@ impl Default for Loader {
 impl Loader {
     /// Starts loading `path`. `codes` are the current world's (to check initiatives against);
     /// `dataset_source` is where the current initiatives came from (to re-check them against a
-    /// new world). `wake` is called when the result is ready, to repaint the UI.
+    /// new world); `options` say which properties hold a world file's codes and names. `wake` is
+    /// called when the result is ready, to repaint the UI.
     pub fn start(
         &mut self,
         path: PathBuf,
         codes: CodeList,
         dataset_source: DatasetSource,
+        options: WorldOptions,
         wake: impl Fn() + Send + 'static,
     ) {
-        self.pending += 1;
         let progress = Progress::default();
-        self.progress = Some((path.clone(), progress.clone()));
+        self.running.push((path.clone(), progress.clone()));
         let sender = self.sender.clone();
         std::thread::spawn(move || {
-            let result = load(path, &codes, &dataset_source, &progress);
+            let result = load(path, &codes, &dataset_source, &options, &progress);
             // The app may have closed meanwhile; then nobody needs the result.
             let _ = sender.send(result);
             wake();
@@ -134,23 +150,22 @@ impl Loader {
 
     /// Whether a load is running.
     pub fn is_loading(&self) -> bool {
-        self.pending > 0
+        !self.running.is_empty()
     }
 
-    /// The file loading now and how far it has got, while a load runs.
+    /// The latest load still running and how far it has got.
     pub fn progress(&self) -> Option<(&Path, &Progress)> {
-        self.progress
-            .as_ref()
-            .filter(|_| self.is_loading())
+        self.running
+            .last()
             .map(|(path, progress)| (path.as_path(), progress))
     }
 
     /// A finished load, if any.
     pub fn poll(&mut self) -> Option<Loaded> {
         let result = self.receiver.try_recv().ok()?;
-        self.pending = self.pending.saturating_sub(1);
-        if self.pending == 0 {
-            self.progress = None;
+        // Loads of the same file finish in any order, but each ends one of them.
+        if let Some(i) = self.running.iter().position(|(p, _)| p == result.path()) {
+            self.running.remove(i);
         }
         Some(result)
     }
@@ -160,17 +175,18 @@ fn load(
     path: PathBuf,
     codes: &CodeList,
     dataset_source: &DatasetSource,
+    options: &WorldOptions,
     progress: &Progress,
 ) -> Loaded {
     match FileKind::of(&path) {
-        FileKind::World => {
-            match WorldData::load_reporting(&path, &WorldOptions::default(), progress) {
-                Ok(data) => {
-                    let dataset = match dataset_source {
-                        DatasetSource::Bundled => crate::app::bundled_dataset(&data.world),
-                        DatasetSource::File(p) => Dataset::load(p, &data.world).map(|l| l.dataset),
-                    };
-                    match dataset {
+        FileKind::World => match WorldData::load_reporting(&path, options, progress) {
+            Ok(data) => {
+                let dataset = match dataset_source {
+                    DatasetSource::Bundled => crate::app::bundled_dataset(&data.world),
+                    DatasetSource::File(p) => Dataset::load(p, &data.world).map(|l| l.dataset),
+                    DatasetSource::Empty => Ok(Dataset::default()),
+                };
+                match dataset {
                     Ok(dataset) => Loaded::World {
                         path,
                         data: Box::new(data),
@@ -178,7 +194,8 @@ fn load(
                     },
                     Err(err) => Loaded::Failed {
                         problems: std::iter::once(format!(
-                            "{}: the initiatives shown now do not fit this map, so it was not opened:",
+                            "{}: the initiatives shown now do not fit this map, \
+                             so it was not opened:",
                             path.display()
                         ))
                         .chain(err.to_string().lines().map(str::to_owned))
@@ -186,13 +203,12 @@ fn load(
                         path,
                     },
                 }
-                }
-                Err(err) => Loaded::Failed {
-                    problems: err.to_string().lines().map(str::to_owned).collect(),
-                    path,
-                },
             }
-        }
+            Err(err) => Loaded::Failed {
+                problems: err.to_string().lines().map(str::to_owned).collect(),
+                path,
+            },
+        },
         FileKind::Initiatives => match Dataset::load(&path, codes) {
             Ok(loaded) => Loaded::Initiatives {
                 path,

@@ -10,7 +10,7 @@ use microlateral_atlas::app::{BUNDLED_WORLD, BUNDLED_WORLD_NAME};
 use microlateral_atlas::cli::{self, HistoryFormat};
 use microlateral_atlas::data::{World, WorldOptions};
 use microlateral_atlas::export::Format as ExportFormat;
-use microlateral_atlas::loader::FileKind;
+use microlateral_atlas::loader::{DatasetSource, FileKind};
 use microlateral_atlas::{AtlasApp, WorldData};
 
 /// A desktop atlas of microlateral diplomacy.
@@ -191,24 +191,27 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(path) => WorldData::load(path, &options)?,
         None => WorldData::bundled()?,
     };
-    let dataset = match &cli.data {
+    let (dataset, source) = match &cli.data {
         // The analyst asked for this file: any error in it stops here, with every problem listed.
         Some(path) => {
             let loaded = microlateral_atlas::data::Dataset::load(path, &data.world)?;
             for warning in &loaded.warnings {
                 eprintln!("{warning}");
             }
-            loaded.dataset
+            (loaded.dataset, DatasetSource::File(path.clone()))
         }
         None => match microlateral_atlas::app::bundled_dataset(&data.world) {
-            Ok(dataset) => dataset,
+            Ok(dataset) => (dataset, DatasetSource::Bundled),
             // Another world file may lack codes the bundled initiatives use: the map still opens.
             Err(err) if cli.world.is_some() => {
                 eprintln!(
                     "microlateral-atlas: the bundled initiatives do not fit this world file; \
                      opening the map without them:\n{err}"
                 );
-                microlateral_atlas::data::Dataset::default()
+                (
+                    microlateral_atlas::data::Dataset::default(),
+                    DatasetSource::Empty,
+                )
             }
             Err(err) => return Err(err.into()),
         },
@@ -225,7 +228,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         native_options,
         Box::new(move |cc| {
             let mut app = AtlasApp::new(data, dataset).restore(cc.storage);
-            app.opened_from(cli.world, cli.data, &cc.egui_ctx);
+            app.opened_from(cli.world.map(|p| (p, options)), source, &cc.egui_ctx);
             Ok(Box::new(app))
         }),
     )

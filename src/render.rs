@@ -404,8 +404,11 @@ fn part_paths(
             continue;
         }
         cut_anywhere = true;
+        // Start just after a cut, so each run of real edges is one subpath with its corners
+        // joined, even the run that passes the ring's first point.
+        let start = (0..n).find(|&k| cut(k)).map_or(0, |k| k + 1);
         let mut drawing = false;
-        for k in 0..n {
+        for k in (start..start + n).map(|k| k % n) {
             if cut(k) {
                 drawing = false;
                 continue;

@@ -6,7 +6,10 @@ use std::time::{Duration, Instant};
 
 use egui::vec2;
 use egui_kittest::{Harness, kittest::Queryable as _};
-use microlateral_atlas::AtlasApp;
+use microlateral_atlas::data::Dataset;
+use microlateral_atlas::data::WorldOptions;
+use microlateral_atlas::loader::DatasetSource;
+use microlateral_atlas::{AtlasApp, WorldData};
 
 fn harness() -> Harness<'static, AtlasApp> {
     let app = AtlasApp::bundled().expect("the bundled data loads");
@@ -154,7 +157,7 @@ fn a_file_given_at_start_reloads_when_it_is_edited() {
     let ctx = harness.ctx.clone();
     harness
         .state_mut()
-        .opened_from(None, Some(path.clone()), &ctx);
+        .opened_from(None, DatasetSource::File(path.clone()), &ctx);
     assert_eq!(harness.state().recent_files().first(), Some(&path));
     edit_and_wait_for_reload(&mut harness, &path, &good);
 }
@@ -172,4 +175,46 @@ fn opening_a_world_file_shows_a_progress_bar_naming_it_until_it_has_loaded() {
     );
     wait_for(&mut harness, |app| !app.is_loading());
     assert!(harness.query_by_label_contains("world.geojson").is_none());
+}
+
+#[test]
+fn a_world_given_at_start_reloads_with_its_code_property_and_without_initiatives() {
+    // As `microlateral-atlas --world two.geojson --code-property GID_0`: a map the bundled
+    // initiatives do not fit (it opens without them), with codes in a property the loader would
+    // not find by itself.
+    let dir = std::env::temp_dir().join(format!("atlas-world-start-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let path = dir.join("two.geojson");
+    let world = |second_name: &str| {
+        format!(
+            r#"{{"type":"FeatureCollection","features":[
+{{"type":"Feature","properties":{{"GID_0":"NOR","name":"Norway"}},"geometry":{{"type":"Polygon","coordinates":[[[5,58],[11,58],[11,64],[5,64],[5,58]]]}}}},
+{{"type":"Feature","properties":{{"GID_0":"QAT","name":"{second_name}"}},"geometry":{{"type":"Polygon","coordinates":[[[50,24],[52,24],[52,26],[50,26],[50,24]]]}}}}]}}"#
+        )
+    };
+    std::fs::write(&path, world("Qatar")).expect("write");
+    let options = WorldOptions {
+        code_property: Some("GID_0".to_owned()),
+        name_property: None,
+    };
+    let data = WorldData::load(&path, &options).expect("the world loads with its property");
+    let app = AtlasApp::new(data, Dataset::default());
+    let mut harness = Harness::builder()
+        .with_size(vec2(1400.0, 900.0))
+        .with_max_steps(400)
+        .build_ui_state(|ui, app: &mut AtlasApp| app.ui(ui), app);
+    harness.run();
+    let ctx = harness.ctx.clone();
+    harness
+        .state_mut()
+        .opened_from(Some((path.clone(), options)), DatasetSource::Empty, &ctx);
+
+    std::fs::write(&path, world("State of Qatar")).expect("write");
+    wait_for(&mut harness, |app| {
+        app.world()
+            .by_code("QAT")
+            .is_some_and(|c| c.name == "State of Qatar")
+    });
+    assert!(harness.state().load_report().is_none());
+    assert!(harness.state().dataset().initiatives.is_empty());
 }

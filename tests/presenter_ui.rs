@@ -266,7 +266,8 @@ fn presenting_draws_the_legend_larger_and_keeps_it_above_the_credits() {
     let credits = harness
         .get_by_label_contains("Borders: Natural Earth")
         .rect();
-    let legend_bottom = presenting.bottom();
+    // The legend's frame has a margin of 6 points below its last row.
+    let legend_bottom = presenting.bottom() + 6.0;
     assert!(
         legend_bottom < credits.top(),
         "the legend ends at {legend_bottom}, the credits start at {}",

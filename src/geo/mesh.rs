@@ -391,10 +391,13 @@ fn segment_dist2(p: [f64; 2], a: [f64; 2], b: [f64; 2]) -> f64 {
 
 /// Whether the edge from `a` to `b` (unit space) runs along the antimeridian, where Natural Earth
 /// cuts polygons in two (Fiji's Vanua Levu and Taveuni). The cut is not a border: an outline along
-/// it would draw a seam across land, so outlines leave such edges out. Unit x is exactly 0 or 1
-/// there (or 2 for a ring unwrapped past 180°), since `(±180 + 180) / 360` is exact.
+/// it would draw a seam across land, so outlines leave such edges out. Unit x is 0 or 1 there (or
+/// 2 for a ring unwrapped past 180°); files written by other tools may say -179.99999999999997
+/// for -180, so "there" allows a millionth of the world's width (about 40 m).
 pub fn is_antimeridian_cut(a: [f32; 2], b: [f32; 2]) -> bool {
-    a[0] == b[0] && a[0].fract() == 0.0
+    const NEAR: f32 = 1e-6;
+    let on_cut = |x: f32| (x - x.round()).abs() < NEAR;
+    on_cut(a[0]) && on_cut(b[0]) && (a[0] - b[0]).abs() < NEAR
 }
 
 /// Appends a closed hairline strip around an open ring, leaving out edges along the antimeridian.
@@ -555,6 +558,11 @@ mod tests {
         let mesh = country_mesh(&mut earcut::Earcut::new(), &projected, 0.0);
         // Four edges each, one on the cut: three drawn, twelve indices per edge.
         assert_eq!(mesh.outline_indices.len(), 2 * 3 * 12);
+        // Another tool's rounding of -180 still counts as the cut.
+        assert!(is_antimeridian_cut(
+            [(-179.999_999_999_999_97 + 180.0) / 360.0, 0.4],
+            [0.0, 0.5]
+        ));
         // Away from the antimeridian a vertical edge is a border like any other.
         let square = project_polygon(&square_with_hole());
         let mesh = country_mesh(&mut earcut::Earcut::new(), &[square], 0.0);
