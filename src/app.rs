@@ -9,8 +9,10 @@ use walkers::{HttpOptions, HttpTiles, MapMemory, Tiles, lon_lat, sources::OpenSt
 use crate::data::initiatives::BUNDLED_INITIATIVES_NAME;
 use crate::data::world::{BBox, World, WorldError, WorldOptions};
 use crate::data::{BUNDLED_INITIATIVES, Dataset, DatasetError, NoProgress, ProgressSink};
+use crate::export::Format;
 use crate::geo::{CountryIndex, WorldMeshes, mercator};
 use crate::loader::{CodeList, DatasetSource, FileWatch, Loaded, Loader};
+use crate::ui::country_panel::CountryAction;
 use crate::ui::map_layer::LayerCache;
 use crate::ui::presenter::{self, Presenter, PresenterKey, TourChoice};
 use crate::ui::timeline::{TimelineAction, TimelinePanel, iso_date};
@@ -90,9 +92,28 @@ pub fn bundled_dataset(world: &World) -> Result<Dataset, DatasetError> {
     Dataset::from_json(BUNDLED_INITIATIVES_NAME, BUNDLED_INITIATIVES, world).map(|l| l.dataset)
 }
 
+/// What an export writes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Export {
+    /// One country's history, by its code.
+    History(String),
+    /// Every initiative in the dataset, one row each.
+    List,
+}
+
+impl Export {
+    /// The name the save dialog suggests.
+    fn file_name(&self, format: Format) -> String {
+        match self {
+            Self::History(code) => format!("{code}-history.{}", format.extension()),
+            Self::List => format!("initiatives.{}", format.extension()),
+        }
+    }
+}
+
 /// Something the user asked for, applied once after the panels have drawn, because the map and
 /// the panels borrow the state while they draw.
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 enum Command {
     ZoomIn,
     ZoomOut,
@@ -101,6 +122,8 @@ enum Command {
     SelectCountry(Option<usize>),
     /// Selects a country picked by name (search) and flies the map to it.
     ShowCountry(usize),
+    /// Asks where to save an export, then writes it.
+    Export(Export, Format),
     SetCursor(Option<i64>),
     ShowMilestone {
         initiative: usize,
@@ -492,7 +515,7 @@ impl AtlasApp {
                 ui.horizontal(|ui| {
                     ui.heading("Microlateral Atlas");
                     ui.separator();
-                    self.file_menu(ui);
+                    self.file_menu(ui, &mut commands);
                     self.loading_status(ui);
                     ui.separator();
                     ui.checkbox(&mut self.basemap.enabled, "Online basemap (OpenStreetMap)")
@@ -591,13 +614,22 @@ impl AtlasApp {
                             }
                             ui.separator();
                         }
-                        if let Some(i) = self.country_panel.ui(
+                        match self.country_panel.ui(
                             ui,
                             &self.data.world,
                             &self.dataset,
                             self.selected,
                         ) {
-                            commands.push(Command::SelectInitiative(Some(i)));
+                            Some(CountryAction::ShowInitiative(i)) => {
+                                commands.push(Command::SelectInitiative(Some(i)));
+                            }
+                            Some(CountryAction::ExportHistory(format)) => {
+                                if let Some(code) = self.selected_code() {
+                                    let what = Export::History(code.to_owned());
+                                    commands.push(Command::Export(what, format));
+                                }
+                            }
+                            None => {}
                         }
                     });
                 });
@@ -672,19 +704,24 @@ impl AtlasApp {
             .ok()
             .and_then(|mut done| done.take());
         if let Some((path, result)) = saved {
-            self.files.report = Some(match result {
-                Ok(()) => (
-                    path.clone(),
-                    vec![format!("Saved the map view to {}", path.display())],
-                    false,
-                ),
-                Err(e) => (
-                    path.clone(),
-                    vec![format!("Could not save {}: {e}", path.display())],
-                    true,
-                ),
-            });
+            self.report_saved(&path, "the map view", result);
         }
+    }
+
+    /// Says in the report panel that `described` was saved to `path`, or why it was not.
+    fn report_saved(&mut self, path: &Path, described: &str, result: Result<(), String>) {
+        self.files.report = Some(match result {
+            Ok(()) => (
+                path.to_owned(),
+                vec![format!("Saved {described} to {}", path.display())],
+                false,
+            ),
+            Err(e) => (
+                path.to_owned(),
+                vec![format!("Could not save {described}: {e}")],
+                true,
+            ),
+        });
     }
 
     /// Swaps in a finished load, or reports why it failed (keeping what is on screen).
@@ -774,7 +811,7 @@ impl AtlasApp {
         self.files.dataset_source = initiatives;
     }
 
-    fn file_menu(&mut self, ui: &mut Ui) {
+    fn file_menu(&mut self, ui: &mut Ui, commands: &mut Vec<Command>) {
         ui.menu_button("File", |ui| {
             ui.label(egui::RichText::new("Or drop a file on the window").weak());
             if ui.button("Open…").clicked() {
@@ -797,6 +834,15 @@ impl AtlasApp {
                     }
                 }
             });
+            for (format, label) in [
+                (Format::Csv, "Export the initiative list as CSV…"),
+                (Format::Json, "Export the initiative list as JSON…"),
+            ] {
+                if ui.button(label).clicked() {
+                    commands.push(Command::Export(Export::List, format));
+                    ui.close();
+                }
+            }
             for scale in [2u32, 4] {
                 if ui
                     .button(format!("Save view as PNG at {scale}×…"))
@@ -833,6 +879,23 @@ impl AtlasApp {
         });
     }
 
+    /// Writes an export to `path` (atomically) and says in the report panel where it went, or
+    /// why it could not be written. The dialog that picks `path` is the caller's.
+    pub fn export_to(&mut self, what: &Export, format: Format, path: &Path) {
+        let text = match what {
+            Export::History(code) => crate::export::history(&self.dataset, code, format),
+            Export::List => crate::export::initiative_list(&self.dataset, format),
+        };
+        let result = text
+            .and_then(|t| crate::export::write_atomically(path, t.as_bytes()))
+            .map_err(|e| e.to_string());
+        let described = match what {
+            Export::History(code) => format!("the history of {code}"),
+            Export::List => "the initiative list".to_owned(),
+        };
+        self.report_saved(path, &described, result);
+    }
+
     /// Draws what the map shows at `scale` times its size on screen, with the same scene code
     /// as `microlateral-atlas export`, and saves it as a PNG the user names.
     fn save_scaled_view(&mut self, scale: u32) {
@@ -861,21 +924,7 @@ impl AtlasApp {
         let result = crate::render::png(&drawing)
             .and_then(|png| crate::export::write_atomically(&path, &png))
             .map_err(|e| e.to_string());
-        self.files.report = Some(match result {
-            Ok(()) => (
-                path.clone(),
-                vec![format!(
-                    "Saved the map view at {scale}× to {}",
-                    path.display()
-                )],
-                false,
-            ),
-            Err(e) => (
-                path.clone(),
-                vec![format!("Could not save {}: {e}", path.display())],
-                true,
-            ),
-        });
+        self.report_saved(&path, &format!("the map view at {scale}×"), result);
     }
 
     /// The list of a load's problems or warnings, until dismissed.
@@ -1065,6 +1114,13 @@ impl AtlasApp {
 
     fn apply(&mut self, command: Command, ctx: &egui::Context) {
         let zoom_range = self.zoom_range();
+        let takes_camera = matches!(
+            command,
+            Command::ZoomIn
+                | Command::ZoomOut
+                | Command::FitWorld
+                | Command::SelectInitiative(Some(_))
+        );
         match command {
             Command::ZoomIn => {
                 let z = (self.map_memory.zoom() + 1.0).min(zoom_range.1);
@@ -1076,6 +1132,15 @@ impl AtlasApp {
             }
             Command::FitWorld => self.fly_to(scene::WORLD_VIEW),
             Command::SelectCountry(country) => self.selected = country,
+            Command::Export(what, format) => {
+                let picked = rfd::FileDialog::new()
+                    .add_filter(format.label(), &[format.extension()])
+                    .set_file_name(what.file_name(format))
+                    .save_file();
+                if let Some(path) = picked {
+                    self.export_to(&what, format, &path);
+                }
+            }
             Command::ShowCountry(country) => {
                 self.selected = Some(country);
                 if let Some(c) = self.data.world.countries().get(country) {
@@ -1134,13 +1199,7 @@ impl AtlasApp {
                 ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(self.fullscreen));
             }
         }
-        if matches!(
-            command,
-            Command::ZoomIn
-                | Command::ZoomOut
-                | Command::FitWorld
-                | Command::SelectInitiative(Some(_))
-        ) {
+        if takes_camera {
             self.auto_fit = false;
         }
     }

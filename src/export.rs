@@ -22,6 +22,24 @@ pub enum Format {
     Json,
 }
 
+impl Format {
+    /// The file name extension for this format.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Self::Csv => "csv",
+            Self::Json => "json",
+        }
+    }
+
+    /// The format's name in a file dialog's filter.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Csv => "CSV (comma-separated values)",
+            Self::Json => "JSON",
+        }
+    }
+}
+
 /// Why an export could not be made or written.
 #[derive(Debug, thiserror::Error)]
 pub enum ExportError {

@@ -7,6 +7,8 @@ use common::{click_at, screen_pos, wait_for_landing};
 use egui::{Key, Modifiers, vec2};
 use egui_kittest::{Harness, kittest::Queryable as _};
 use microlateral_atlas::AtlasApp;
+use microlateral_atlas::app::Export;
+use microlateral_atlas::export::Format;
 use microlateral_atlas::ui::palette;
 
 fn harness() -> Harness<'static, AtlasApp> {
@@ -259,4 +261,76 @@ fn the_selection_view_and_filters_survive_a_restart() {
         "the small-state filter"
     );
     assert!((restored.zoom() - zoom).abs() < 1e-9, "the map view");
+}
+
+/// A fresh folder for one test's exports.
+fn export_dir(tag: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("atlas-export-{tag}-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    dir
+}
+
+#[test]
+fn a_countrys_history_exports_as_csv_and_json_from_its_panel() {
+    let mut harness = harness();
+    click_map(&mut harness, 9.0, 61.0);
+    assert_eq!(harness.state().selected_code(), Some("NOR"));
+    // The panel offers both; the save dialog they open is the desktop's, so the test writes
+    // to a path itself, as the dialog's answer would.
+    harness.get_by_label("Export history as CSV…");
+    harness.get_by_label("Export history as JSON…");
+    let rows = harness.state().dataset().history_of("NOR").len();
+    let dir = export_dir("history");
+
+    let csv = dir.join("NOR-history.csv");
+    let what = Export::History("NOR".to_owned());
+    harness.state_mut().export_to(&what, Format::Csv, &csv);
+    let text = std::fs::read_to_string(&csv).expect("the CSV was written");
+    assert_eq!(text.lines().count(), rows + 1, "{text}");
+    assert!(text.starts_with("initiative_id,"), "{text}");
+    assert!(text.contains("oslo-accords,"), "{text}");
+    let report = harness.state().load_report().expect("a report");
+    assert!(!report.1);
+    assert_eq!(
+        report.0,
+        [format!("Saved the history of NOR to {}", csv.display())]
+    );
+
+    let json = dir.join("NOR-history.json");
+    harness.state_mut().export_to(&what, Format::Json, &json);
+    let text = std::fs::read_to_string(&json).expect("the JSON was written");
+    let parsed: Vec<serde_json::Value> = serde_json::from_str(&text).expect("valid JSON");
+    assert_eq!(parsed.len(), rows);
+}
+
+#[test]
+fn the_file_menu_exports_the_initiative_list_as_csv_and_json() {
+    let mut harness = harness();
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label("Export the initiative list as CSV…");
+    harness.get_by_label("Export the initiative list as JSON…");
+    let path = export_dir("list").join("initiatives.csv");
+    harness
+        .state_mut()
+        .export_to(&Export::List, Format::Csv, &path);
+    let text = std::fs::read_to_string(&path).expect("the CSV was written");
+    assert_eq!(text.lines().count(), 21 + 1, "{text}");
+}
+
+#[test]
+fn an_export_that_cannot_be_written_says_why() {
+    let mut harness = harness();
+    let path = export_dir("fail").join("no such folder").join("list.csv");
+    harness
+        .state_mut()
+        .export_to(&Export::List, Format::Csv, &path);
+    let (lines, failed) = harness.state().load_report().expect("a report");
+    assert!(failed);
+    assert!(
+        lines[0].starts_with("Could not save the initiative list: "),
+        "{lines:?}"
+    );
+    assert!(lines[0].contains("no such folder"), "{lines:?}");
+    assert_eq!(harness.state().dataset().initiatives.len(), 21);
 }

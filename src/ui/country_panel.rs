@@ -3,21 +3,31 @@
 use egui::{RichText, Ui};
 
 use crate::data::{Dataset, World};
+use crate::export::Format;
 
 /// Shows the selected country and every effort it led, co-led, joined or supported.
 #[derive(Debug, Default)]
 pub struct CountryPanel;
 
+/// What the user asked for in the country panel.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CountryAction {
+    /// Show this initiative (an index into the dataset).
+    ShowInitiative(usize),
+    /// Save the country's history to a file in this format.
+    ExportHistory(Format),
+}
+
 impl CountryPanel {
-    /// Draws the panel for `selected`, an index into `world`'s countries. Returns an initiative
-    /// the user clicked in the history.
+    /// Draws the panel for `selected`, an index into `world`'s countries. Returns what the user
+    /// asked for: an initiative clicked in the history, or an export.
     pub fn ui(
         &mut self,
         ui: &mut Ui,
         world: &World,
         dataset: &Dataset,
         selected: Option<usize>,
-    ) -> Option<usize> {
+    ) -> Option<CountryAction> {
         let Some(country) = selected.and_then(|i| world.countries().get(i)) else {
             ui.heading("No country selected");
             ui.label("Click a country on the map to see its initiative history. Esc clears the selection.");
@@ -45,6 +55,16 @@ impl CountryPanel {
         }
         ui.label(RichText::new(format!("Initiative history ({})", history.len())).strong());
         let mut picked = None;
+        ui.horizontal_wrapped(|ui| {
+            for (format, label) in [
+                (Format::Csv, "Export history as CSV…"),
+                (Format::Json, "Export history as JSON…"),
+            ] {
+                if ui.button(label).clicked() {
+                    picked = Some(CountryAction::ExportHistory(format));
+                }
+            }
+        });
         for entry in history {
             let Some(initiative) = dataset.initiatives.get(entry.initiative) else {
                 continue;
@@ -61,7 +81,7 @@ impl CountryPanel {
                 .on_hover_text("Show this initiative")
                 .clicked()
             {
-                picked = Some(entry.initiative);
+                picked = Some(CountryAction::ShowInitiative(entry.initiative));
             }
             ui.label(format!(
                 "{} · {}{joined}",
