@@ -484,9 +484,11 @@ impl AtlasApp {
             // Progress moves on another thread, without input events: keep repainting.
             ui.ctx()
                 .request_repaint_after(std::time::Duration::from_millis(50));
+            // Initiatives files report no steps: an animated bar says the load is alive.
             ui.add(
                 egui::ProgressBar::new(progress.overall())
                     .desired_width(260.0)
+                    .animate(progress.stage().is_none())
                     .text(text),
             );
         } else if self.is_loading() {
