@@ -469,10 +469,7 @@ impl AtlasApp {
     /// While a file loads: which one, the step it is at and how far the whole load is.
     fn loading_status(&self, ui: &mut Ui) {
         if let Some((path, progress)) = self.files.loader.progress() {
-            let name = path.file_name().map_or_else(
-                || path.display().to_string(),
-                |n| n.to_string_lossy().into_owned(),
-            );
+            let name = file_name(path);
             let text = match progress.stage() {
                 Some((stage, _)) => format!(
                     "{} {name}… {:.0} %",
