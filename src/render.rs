@@ -120,14 +120,14 @@ pub fn svg(data: &WorldData, dataset: &Dataset, picture: &Picture, size: [u32; 2
                     r#"<path d="{d}" fill="{}" fill-rule="evenodd" stroke="{stroke}" stroke-width="0.6" stroke-linejoin="round"/>"#,
                     hex(fill),
                 );
-                let outline = outline.as_deref().unwrap_or(&d);
-                if d != outline {
+                if let Some(outline) = &outline {
                     let _ = write!(
                         out,
                         r#"<path d="{outline}" fill="none" stroke="{}" stroke-width="0.6" stroke-linejoin="round"/>"#,
                         hex(colors.outline)
                     );
                 }
+                let outline = outline.as_deref().unwrap_or(&d);
                 if let Some(stroke) = colors.emphasis[ci] {
                     let _ = write!(
                         emphasis,
@@ -378,29 +378,22 @@ fn part_paths(
             .iter()
             .map(|&u| view.screen_from_unit(u, wrap))
             .collect();
+        let mut closed = String::new();
         for (k, p) in screen.iter().enumerate() {
             let _ = write!(
-                fill,
+                closed,
                 "{}{:.1} {:.1}",
                 if k == 0 { "M" } else { "L" },
                 p.x,
                 p.y
             );
         }
-        fill.push('Z');
+        closed.push('Z');
+        fill.push_str(&closed);
         let n = unit.len();
         let cut = |k: usize| is_antimeridian_cut(unit[k], unit[(k + 1) % n]);
         if !(0..n).any(cut) {
-            for (k, p) in screen.iter().enumerate() {
-                let _ = write!(
-                    outline,
-                    "{}{:.1} {:.1}",
-                    if k == 0 { "M" } else { "L" },
-                    p.x,
-                    p.y
-                );
-            }
-            outline.push('Z');
+            outline.push_str(&closed);
             continue;
         }
         cut_anywhere = true;

@@ -153,3 +153,25 @@ fn a_kept_view_draws_that_part_of_the_world_only() {
     let bytes = png(&twice_svg).expect("png");
     assert_eq!(image::load_from_memory(&bytes).expect("png").width(), 1600);
 }
+
+#[test]
+fn a_picture_at_the_antimeridian_draws_no_outline_along_the_cut() {
+    let data = WorldData::bundled().expect("world");
+    let dataset = bundled_dataset(&data.world).expect("initiatives");
+    let fiji = |centre: [f64; 2], zoom: f64| {
+        let picture = Picture {
+            view: Some((centre, zoom)),
+            ..Picture::default()
+        };
+        svg(&data, &dataset, &picture, [1000, 700])
+    };
+    // Fiji's islands cut at 180°: their fill is not stroked, and their outline is drawn apart
+    // from it, without the edge along the cut.
+    let at_180 = fiji([179.9, -16.6], 8.0);
+    assert!(resvg::usvg::Tree::from_str(&at_180, &resvg::usvg::Options::default()).is_ok());
+    let unstroked = at_180.matches(r#"stroke="none" stroke-width="0.6""#).count();
+    assert!(unstroked > 0, "no cut part drawn");
+    // Over Europe nothing is cut, and every fill carries its own outline.
+    let europe = fiji([10.0, 50.0], 5.0);
+    assert_eq!(europe.matches(r#"stroke="none" stroke-width="0.6""#).count(), 0);
+}
