@@ -169,9 +169,16 @@ fn a_picture_at_the_antimeridian_draws_no_outline_along_the_cut() {
     // from it, without the edge along the cut.
     let at_180 = fiji([179.9, -16.6], 8.0);
     assert!(resvg::usvg::Tree::from_str(&at_180, &resvg::usvg::Options::default()).is_ok());
-    let unstroked = at_180.matches(r#"stroke="none" stroke-width="0.6""#).count();
+    let unstroked = at_180
+        .matches(r#"stroke="none" stroke-width="0.6""#)
+        .count();
     assert!(unstroked > 0, "no cut part drawn");
     // Over Europe nothing is cut, and every fill carries its own outline.
     let europe = fiji([10.0, 50.0], 5.0);
-    assert_eq!(europe.matches(r#"stroke="none" stroke-width="0.6""#).count(), 0);
+    assert_eq!(
+        europe
+            .matches(r#"stroke="none" stroke-width="0.6""#)
+            .count(),
+        0
+    );
 }
