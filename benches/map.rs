@@ -11,12 +11,14 @@ use std::path::Path;
 use criterion::{Criterion, criterion_group, criterion_main};
 use egui::{Context, RawInput, Rect, pos2, vec2};
 use microlateral_atlas::WorldData;
-use microlateral_atlas::app::BUNDLED_WORLD;
+use microlateral_atlas::data::NoProgress;
+use microlateral_atlas::data::bundled::WORLD as BUNDLED_WORLD;
 use microlateral_atlas::data::{World, WorldOptions};
 use microlateral_atlas::geo::index::country_at_linear;
 use microlateral_atlas::geo::{CountryIndex, WorldMeshes};
+use microlateral_atlas::scene::{LayerColors, style};
 use microlateral_atlas::ui::map_layer::LayerCache;
-use microlateral_atlas::ui::{CountryLayer, LayerColors, LayerOutput, style};
+use microlateral_atlas::ui::{CountryLayer, LayerOutput};
 use walkers::{Map, MapMemory, lon_lat};
 
 fn world() -> World {
@@ -24,6 +26,7 @@ fn world() -> World {
         Path::new("world.geojson"),
         BUNDLED_WORLD,
         &WorldOptions::default(),
+        &NoProgress,
     )
     .expect("bundled world")
 }
@@ -42,11 +45,11 @@ fn load(c: &mut Criterion) {
     });
     let w = world();
     group.bench_function("project, simplify, triangulate", |b| {
-        b.iter(|| WorldMeshes::build(&w))
+        b.iter(|| WorldMeshes::build(&w, &NoProgress))
     });
     group.bench_function("index", |b| b.iter(|| CountryIndex::build(&w)));
     group.bench_function("total", |b| {
-        b.iter(|| WorldData::from_world(world(), "world.geojson".into()))
+        b.iter(|| WorldData::from_world(world(), "world.geojson".into(), &NoProgress))
     });
     group.finish();
 }
@@ -69,7 +72,7 @@ fn memory(lon: f64, lat: f64, zoom: f64) -> MapMemory {
 }
 
 fn frame(c: &mut Criterion) {
-    let data = WorldData::from_world(world(), "world.geojson".into());
+    let data = WorldData::from_world(world(), "world.geojson".into(), &NoProgress);
     let count = data.world.countries().len();
     let colors = LayerColors {
         fills: vec![style::LAND; count],
@@ -155,7 +158,7 @@ fn frame(c: &mut Criterion) {
 }
 
 fn hit_test(c: &mut Criterion) {
-    let data = WorldData::from_world(world(), "world.geojson".into());
+    let data = WorldData::from_world(world(), "world.geojson".into(), &NoProgress);
     // A fixed spread of points over the inhabited world, land and sea alike.
     let mut seed = 0x2545_f491_u64;
     let points: Vec<[f64; 2]> = (0..512)

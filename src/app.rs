@@ -6,29 +6,23 @@ use egui::{Color32, Frame, Key, Ui, UiBuilder, vec2};
 use serde::{Deserialize, Serialize};
 use walkers::{HttpOptions, HttpTiles, MapMemory, Tiles, lon_lat, sources::OpenStreetMap};
 
-use crate::data::initiatives::BUNDLED_INITIATIVES_NAME;
-use crate::data::world::{BBox, World, WorldError, WorldOptions};
-use crate::data::{BUNDLED_INITIATIVES, Dataset, DatasetError, NoProgress, ProgressSink};
+use crate::data::Dataset;
+use crate::data::world::{BBox, World, WorldOptions};
 use crate::export::Format;
-use crate::geo::{CountryIndex, WorldMeshes, mercator};
-use crate::loader::{CodeList, DatasetSource, FileWatch, Loaded, Loader};
+use crate::geo::{MAX_ZOOM, WorldData, mercator, min_zoom};
+use crate::loader::{CodeList, DatasetSource, FileWatch, Loader, Outcome as Loaded};
+use crate::scene::{self, LayerColors, TourChoice, ViewTransform, style};
+pub use crate::ui::command::Export;
+use crate::ui::command::PresenterKey;
 use crate::ui::country_panel::CountryAction;
 use crate::ui::map_layer::LayerCache;
-use crate::ui::presenter::{self, Presenter, PresenterKey, TourChoice};
+use crate::ui::presenter::{self, Presenter};
 use crate::ui::timeline::{TimelineAction, TimelinePanel, iso_date};
 use crate::ui::{
-    CountryLayer, CountryPanel, InitiativeCard, InitiativeList, LayerColors, LayerOutput,
-    ViewTransform, initiative_list::ListPick, palette, scene, style,
+    CountryLayer, CountryPanel, InitiativeCard, InitiativeList, LayerOutput,
+    initiative_list::ListPick, palette,
 };
 
-/// The world map that ships with the app (Natural Earth 1:50m; see `assets/PROVENANCE-world.md`).
-pub const BUNDLED_WORLD: &[u8] =
-    include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/assets/world.geojson"));
-/// The name the bundled world goes by in messages.
-pub const BUNDLED_WORLD_NAME: &str = "assets/world.geojson";
-
-/// The closest the map zooms in. 1:50m borders carry no more detail than this.
-pub const MAX_ZOOM: f64 = 11.0;
 /// The height a caption takes at the top of the map.
 const CAPTION_HEIGHT_PX: f64 = 230.0;
 /// How long the map takes to fly to a new view.
@@ -37,79 +31,6 @@ const FLY_SECS: f64 = 0.8;
 const COUNTRY_MAX_ZOOM: f64 = 6.0;
 /// How much larger presenter mode draws the legend and the caption's controls.
 const PRESENTER_TEXT_SCALE: f32 = 1.4;
-
-/// A world with everything derived from it for drawing and hit-testing, computed once.
-pub struct WorldData {
-    pub world: World,
-    pub meshes: WorldMeshes,
-    pub index: CountryIndex,
-    /// Where it came from, for messages.
-    pub source: PathBuf,
-}
-
-impl WorldData {
-    /// Loads, triangulates and indexes a world file.
-    pub fn load(path: &Path, options: &WorldOptions) -> Result<Self, WorldError> {
-        Self::load_reporting(path, options, &NoProgress)
-    }
-
-    /// [`WorldData::load`], telling `progress` how far it has got.
-    pub fn load_reporting(
-        path: &Path,
-        options: &WorldOptions,
-        progress: &dyn ProgressSink,
-    ) -> Result<Self, WorldError> {
-        let world = World::load_reporting(path, options, progress)?;
-        Ok(Self::from_world_reporting(world, path.to_owned(), progress))
-    }
-
-    /// The world that ships with the app.
-    pub fn bundled() -> Result<Self, WorldError> {
-        let name = Path::new(BUNDLED_WORLD_NAME);
-        let world = World::from_bytes(name, BUNDLED_WORLD, &WorldOptions::default())?;
-        Ok(Self::from_world(world, name.to_owned()))
-    }
-
-    /// Derives meshes and the index from a validated world.
-    pub fn from_world(world: World, source: PathBuf) -> Self {
-        Self::from_world_reporting(world, source, &NoProgress)
-    }
-
-    fn from_world_reporting(world: World, source: PathBuf, progress: &dyn ProgressSink) -> Self {
-        let meshes = WorldMeshes::build_reporting(&world, progress);
-        let index = CountryIndex::build(&world);
-        Self {
-            world,
-            meshes,
-            index,
-            source,
-        }
-    }
-}
-
-/// The initiatives that ship with the app, checked against `world`.
-pub fn bundled_dataset(world: &World) -> Result<Dataset, DatasetError> {
-    Dataset::from_json(BUNDLED_INITIATIVES_NAME, BUNDLED_INITIATIVES, world).map(|l| l.dataset)
-}
-
-/// What an export writes.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Export {
-    /// One country's history, by its code.
-    History(String),
-    /// Every initiative in the dataset, one row each.
-    List,
-}
-
-impl Export {
-    /// The name the save dialog suggests.
-    fn file_name(&self, format: Format) -> String {
-        match self {
-            Self::History(code) => format!("{code}-history.{}", format.extension()),
-            Self::List => format!("initiatives.{}", format.extension()),
-        }
-    }
-}
 
 /// Something the user asked for, applied once after the panels have drawn, because the map and
 /// the panels borrow the state while they draw.
@@ -294,7 +215,7 @@ impl AtlasApp {
     /// The app on the bundled world and initiatives.
     pub fn bundled() -> anyhow::Result<Self> {
         let data = WorldData::bundled()?;
-        let dataset = bundled_dataset(&data.world)?;
+        let dataset = crate::data::bundled::dataset(&data.world)?;
         Ok(Self::new(data, dataset))
     }
 
@@ -882,7 +803,7 @@ impl AtlasApp {
     /// why it could not be written. The dialog that picks `path` is the caller's.
     pub fn export_to(&mut self, what: &Export, format: Format, path: &Path) {
         let text = match what {
-            Export::History(code) => crate::export::history(&self.dataset, code, format),
+            Export::History(code) => crate::export::table::history(&self.dataset, code, format),
             Export::List => crate::export::initiative_list(&self.dataset, format),
         };
         let result = text
@@ -908,7 +829,7 @@ impl AtlasApp {
             .map_memory
             .detached()
             .map_or([0.0, 20.0], |p| [p.x(), p.y()]);
-        let picture = crate::render::Picture {
+        let picture = scene::Picture {
             initiative: self.initiative,
             as_of: self.as_of,
             caption: self.caption,
@@ -919,8 +840,8 @@ impl AtlasApp {
             (view.rect.width() * scale as f32).round() as u32,
             (view.rect.height() * scale as f32).round() as u32,
         ];
-        let drawing = crate::render::svg(&self.data, &self.dataset, &picture, size);
-        let result = crate::render::png(&drawing)
+        let drawing = crate::export::svg(&self.data, &self.dataset, &picture, size);
+        let result = crate::export::png(&drawing)
             .and_then(|png| crate::export::write_atomically(&path, &png))
             .map_err(|e| e.to_string());
         self.report_saved(&path, &format!("the map view at {scale}×"), result);
@@ -984,7 +905,7 @@ impl AtlasApp {
                 presenter::caption_ui(ui, initiative, milestone, progress.as_deref());
                 ui.horizontal(|ui| {
                     if progress.is_some() {
-                        style::enlarge_text(ui.style_mut(), PRESENTER_TEXT_SCALE);
+                        crate::ui::style::enlarge_text(ui.style_mut(), PRESENTER_TEXT_SCALE);
                     }
                     if let Some(p) = &mut self.presenter {
                         if ui.button("Previous").clicked() {
@@ -1059,7 +980,7 @@ impl AtlasApp {
     }
 
     /// The steps of a new tour, as the toolbar's choice says.
-    fn tour(&self) -> Vec<presenter::Step> {
+    fn tour(&self) -> Vec<scene::Step> {
         let initiatives: Vec<usize> = match self.tour_choice {
             TourChoice::Everything => (0..self.dataset.initiatives.len()).collect(),
             TourChoice::CurrentFilter => self.list.filters.visible(&self.dataset),
@@ -1069,7 +990,7 @@ impl AtlasApp {
                 return self.dataset.tours.get(i).map_or_else(Vec::new, |tour| {
                     tour.steps
                         .iter()
-                        .map(|&(initiative, milestone)| presenter::Step {
+                        .map(|&(initiative, milestone)| scene::Step {
                             initiative,
                             milestone,
                         })
@@ -1077,7 +998,7 @@ impl AtlasApp {
                 });
             }
         };
-        presenter::build_tour(&self.dataset, &initiatives)
+        scene::build_tour(&self.dataset, &initiatives)
     }
 
     /// Keys that work anywhere but in a text field.
@@ -1341,7 +1262,7 @@ impl AtlasApp {
                 measured_legend = ui
                     .scope_builder(UiBuilder::new().max_rect(legend), |ui| {
                         if presenting {
-                            style::enlarge_text(ui.style_mut(), PRESENTER_TEXT_SCALE);
+                            crate::ui::style::enlarge_text(ui.style_mut(), PRESENTER_TEXT_SCALE);
                         }
                         Frame::popup(ui.style()).show(ui, |ui| {
                             legend_ui(ui, selected_initiative.map(|i| i.name.as_str()))
@@ -1537,13 +1458,6 @@ fn involvement_text(led: usize, joined: usize) -> String {
             plural(l)
         ),
     }
-}
-
-/// The zoom at which the whole Mercator square fits the map area.
-pub fn min_zoom(size_px: [f64; 2]) -> f64 {
-    (size_px[0].min(size_px[1]) / 256.0)
-        .log2()
-        .clamp(0.0, MAX_ZOOM)
 }
 
 impl eframe::App for AtlasApp {

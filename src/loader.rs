@@ -8,8 +8,8 @@ use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, Sender, channel};
 
-use crate::app::WorldData;
-use crate::data::{CountryCodes, Dataset, Diagnostic, Progress, WorldOptions};
+use crate::data::{CountryCodes, Dataset, Diagnostic, Progress, WorldOptions, bundled};
+use crate::geo::WorldData;
 
 /// What kind of file a path holds, judged from its name and first bytes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -46,7 +46,7 @@ impl FileKind {
 }
 
 /// The result of one load.
-pub enum Loaded {
+pub enum Outcome {
     World {
         path: PathBuf,
         data: Box<WorldData>,
@@ -65,7 +65,7 @@ pub enum Loaded {
     },
 }
 
-impl Loaded {
+impl Outcome {
     /// The file this load read.
     pub fn path(&self) -> &Path {
         match self {
@@ -107,8 +107,8 @@ pub enum DatasetSource {
 
 /// Runs loads on background threads and hands back their results.
 pub struct Loader {
-    sender: Sender<Loaded>,
-    receiver: Receiver<Loaded>,
+    sender: Sender<Outcome>,
+    receiver: Receiver<Outcome>,
     /// The loads running, oldest first, each with how far it has got.
     running: Vec<(PathBuf, Progress)>,
 }
@@ -161,7 +161,7 @@ impl Loader {
     }
 
     /// A finished load, if any.
-    pub fn poll(&mut self) -> Option<Loaded> {
+    pub fn poll(&mut self) -> Option<Outcome> {
         let result = self.receiver.try_recv().ok()?;
         // Loads of the same file finish in any order, but each ends one of them.
         if let Some(i) = self.running.iter().position(|(p, _)| p == result.path()) {
@@ -177,22 +177,22 @@ fn load(
     dataset_source: &DatasetSource,
     options: &WorldOptions,
     progress: &Progress,
-) -> Loaded {
+) -> Outcome {
     match FileKind::of(&path) {
-        FileKind::World => match WorldData::load_reporting(&path, options, progress) {
+        FileKind::World => match WorldData::load(Some(&path), options, progress) {
             Ok(data) => {
                 let dataset = match dataset_source {
-                    DatasetSource::Bundled => crate::app::bundled_dataset(&data.world),
+                    DatasetSource::Bundled => bundled::dataset(&data.world),
                     DatasetSource::File(p) => Dataset::load(p, &data.world).map(|l| l.dataset),
                     DatasetSource::Empty => Ok(Dataset::default()),
                 };
                 match dataset {
-                    Ok(dataset) => Loaded::World {
+                    Ok(dataset) => Outcome::World {
                         path,
                         data: Box::new(data),
                         dataset,
                     },
-                    Err(err) => Loaded::Failed {
+                    Err(err) => Outcome::Failed {
                         problems: std::iter::once(format!(
                             "{}: the initiatives shown now do not fit this map, \
                              so it was not opened:",
@@ -204,18 +204,18 @@ fn load(
                     },
                 }
             }
-            Err(err) => Loaded::Failed {
+            Err(err) => Outcome::Failed {
                 problems: err.to_string().lines().map(str::to_owned).collect(),
                 path,
             },
         },
         FileKind::Initiatives => match Dataset::load(&path, codes) {
-            Ok(loaded) => Loaded::Initiatives {
+            Ok(loaded) => Outcome::Initiatives {
                 path,
                 dataset: loaded.dataset,
                 warnings: loaded.warnings,
             },
-            Err(err) => Loaded::Failed {
+            Err(err) => Outcome::Failed {
                 problems: match err {
                     crate::data::DatasetError::Invalid { diagnostics, .. } => {
                         diagnostics.iter().map(ToString::to_string).collect()

@@ -6,7 +6,7 @@ mod common;
 use common::{click_at, screen_pos};
 use egui::{Event, Key, vec2};
 use egui_kittest::{Harness, kittest::Queryable as _};
-use microlateral_atlas::app::MAX_ZOOM;
+use microlateral_atlas::geo::MAX_ZOOM;
 use microlateral_atlas::{AtlasApp, WorldData};
 
 fn harness() -> Harness<'static, AtlasApp> {

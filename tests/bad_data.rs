@@ -5,7 +5,8 @@
 use std::path::Path;
 use std::sync::OnceLock;
 
-use microlateral_atlas::app::{BUNDLED_WORLD, BUNDLED_WORLD_NAME};
+use microlateral_atlas::data::NoProgress;
+use microlateral_atlas::data::bundled::{WORLD as BUNDLED_WORLD, WORLD_NAME as BUNDLED_WORLD_NAME};
 use microlateral_atlas::data::{Dataset, DatasetError, Severity, World, WorldOptions};
 
 fn world() -> &'static World {
@@ -15,6 +16,7 @@ fn world() -> &'static World {
             Path::new(BUNDLED_WORLD_NAME),
             BUNDLED_WORLD,
             &WorldOptions::default(),
+            &NoProgress,
         )
         .expect("the bundled world loads")
     })

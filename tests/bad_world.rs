@@ -5,13 +5,14 @@
 use std::path::Path;
 use std::time::{Duration, Instant};
 
+use microlateral_atlas::data::NoProgress;
 use microlateral_atlas::data::world::{MAX_WORLD_FEATURES, MAX_WORLD_FILE_BYTES};
 use microlateral_atlas::data::{World, WorldError, WorldOptions};
 
 /// The message a fixture is refused with.
 fn refusal(name: &str) -> String {
     let path = format!("tests/data/bad/world/{name}.geojson");
-    match World::load(Path::new(&path), &WorldOptions::default()) {
+    match World::load(Path::new(&path), &WorldOptions::default(), &NoProgress) {
         Ok(world) => panic!("{path} loaded {} countries", world.countries().len()),
         Err(e) => e.to_string(),
     }
@@ -19,7 +20,12 @@ fn refusal(name: &str) -> String {
 
 /// The message for a world file made in memory.
 fn refusal_of(bytes: &[u8]) -> String {
-    match World::from_bytes(Path::new("made.geojson"), bytes, &WorldOptions::default()) {
+    match World::from_bytes(
+        Path::new("made.geojson"),
+        bytes,
+        &WorldOptions::default(),
+        &NoProgress,
+    ) {
         Ok(world) => panic!("loaded {} countries", world.countries().len()),
         Err(e) => e.to_string(),
     }
@@ -336,6 +342,7 @@ fn a_world_file_saved_with_a_byte_order_mark_loads() {
         Path::new("made.geojson"),
         text.as_bytes(),
         &WorldOptions::default(),
+        &NoProgress,
     )
     .expect("a byte order mark is skipped");
     assert_eq!(world.countries()[0].code, "AAA");
@@ -429,7 +436,7 @@ fn a_200_mb_file_is_refused_by_its_size_before_it_is_read() {
         .unwrap()
         .set_len(200_000_000)
         .unwrap();
-    let result = World::load(&path, &WorldOptions::default());
+    let result = World::load(&path, &WorldOptions::default(), &NoProgress);
     std::fs::remove_dir_all(&dir).unwrap();
     let Err(error @ WorldError::TooLarge { .. }) = result else {
         panic!("{result:?}");

@@ -1,9 +1,11 @@
 //! Behaviour of the shipped initiatives dataset against the bundled world map.
 
 use microlateral_atlas::WorldData;
+use microlateral_atlas::data::bundled::{
+    INITIATIVES as BUNDLED_INITIATIVES, INITIATIVES_NAME as BUNDLED_INITIATIVES_NAME,
+};
 use microlateral_atlas::data::date::day_from_ymd;
-use microlateral_atlas::data::initiatives::BUNDLED_INITIATIVES_NAME;
-use microlateral_atlas::data::{BUNDLED_INITIATIVES, Dataset, FuzzyDate, Loaded, Role, World};
+use microlateral_atlas::data::{Dataset, FuzzyDate, Loaded, Role, World};
 
 fn world() -> World {
     WorldData::bundled().expect("the bundled world loads").world

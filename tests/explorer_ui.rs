@@ -9,7 +9,7 @@ use egui_kittest::{Harness, kittest::Queryable as _};
 use microlateral_atlas::AtlasApp;
 use microlateral_atlas::app::Export;
 use microlateral_atlas::export::Format;
-use microlateral_atlas::ui::palette;
+use microlateral_atlas::scene::palette;
 
 fn harness() -> Harness<'static, AtlasApp> {
     let app = AtlasApp::bundled().expect("the bundled data loads");
@@ -189,7 +189,7 @@ fn the_overview_shades_leads_apart_from_mere_participants() {
     assert_eq!(app.fill_of("ISL"), palette::overview_fill(0, 1));
     assert_eq!(
         app.fill_of("BWA"),
-        Some(microlateral_atlas::ui::style::LAND)
+        Some(microlateral_atlas::scene::style::LAND)
     );
 }
 

@@ -5,8 +5,8 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use microlateral_atlas::WorldData;
-use microlateral_atlas::app::bundled_dataset;
 use microlateral_atlas::data::Dataset;
+use microlateral_atlas::data::bundled::dataset as bundled_dataset;
 use microlateral_atlas::export::{
     self, ExportError, Format, HISTORY_COLUMNS, LIST_COLUMNS, write_atomically,
     write_atomically_with,

@@ -197,7 +197,8 @@ fn a_world_given_at_start_reloads_with_its_code_property_and_without_initiatives
         code_property: Some("GID_0".to_owned()),
         name_property: None,
     };
-    let data = WorldData::load(&path, &options).expect("the world loads with its property");
+    let data = WorldData::load(Some(&path), &options, &microlateral_atlas::data::NoProgress)
+        .expect("the world loads with its property");
     let app = AtlasApp::new(data, Dataset::default());
     let mut harness = Harness::builder()
         .with_size(vec2(1400.0, 900.0))

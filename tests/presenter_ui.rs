@@ -4,7 +4,7 @@ use egui::{Key, vec2};
 use egui_kittest::{Harness, kittest::Queryable as _};
 use microlateral_atlas::AtlasApp;
 use microlateral_atlas::data::Role;
-use microlateral_atlas::ui::palette;
+use microlateral_atlas::scene::palette;
 
 fn harness() -> Harness<'static, AtlasApp> {
     let app = AtlasApp::bundled().expect("the bundled data loads");

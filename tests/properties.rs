@@ -8,6 +8,7 @@ use std::path::Path;
 use std::sync::OnceLock;
 
 use microlateral_atlas::WorldData;
+use microlateral_atlas::data::NoProgress;
 use microlateral_atlas::data::{Dataset, FuzzyDate, PartialDate, World, WorldOptions};
 use microlateral_atlas::geo::index::country_at_linear;
 use proptest::prelude::*;
@@ -201,7 +202,7 @@ proptest! {
     fn the_world_loader_never_panics_on_arbitrary_bytes(
         bytes in prop::collection::vec(any::<u8>(), 0..512)
     ) {
-        let _ = World::from_bytes(Path::new("fuzz.geojson"), &bytes, &WorldOptions::default());
+        let _ = World::from_bytes(Path::new("fuzz.geojson"), &bytes, &WorldOptions::default(), &NoProgress);
     }
 
     #[test]
@@ -209,7 +210,7 @@ proptest! {
         mutations in prop::collection::vec(mutation(), 1..6)
     ) {
         let bytes = mutate(VALID_WORLD, &mutations);
-        let _ = World::from_bytes(Path::new("fuzz.geojson"), &bytes, &WorldOptions::default());
+        let _ = World::from_bytes(Path::new("fuzz.geojson"), &bytes, &WorldOptions::default(), &NoProgress);
     }
 
     #[test]
@@ -230,6 +231,7 @@ fn the_valid_world_used_for_mutations_loads() {
         Path::new("valid.geojson"),
         VALID_WORLD,
         &WorldOptions::default(),
+        &NoProgress,
     )
     .expect("the unmutated world loads");
     assert_eq!(world.countries().len(), 2);

@@ -2,10 +2,11 @@
 //! and a tour becomes one picture per step.
 
 use microlateral_atlas::WorldData;
-use microlateral_atlas::app::bundled_dataset;
-use microlateral_atlas::render::{Picture, PictureFormat, png, svg, write_pictures};
-use microlateral_atlas::ui::presenter::build_tour;
-use microlateral_atlas::ui::{palette, style};
+use microlateral_atlas::data::bundled::dataset as bundled_dataset;
+use microlateral_atlas::export::{PictureFormat, png, svg, write_pictures};
+use microlateral_atlas::scene::Picture;
+use microlateral_atlas::scene::build_tour;
+use microlateral_atlas::scene::{palette, style};
 
 fn hex(c: egui::Color32) -> String {
     format!("#{:02x}{:02x}{:02x}", c.r(), c.g(), c.b())

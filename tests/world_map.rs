@@ -189,8 +189,8 @@ fn no_country_spans_more_than_half_the_world_after_unwrapping() {
 
 /// Loads the bundled world from its file, as a user's file is loaded, reporting to `sink`.
 fn load_world_file(sink: &dyn ProgressSink) {
-    WorldData::load_reporting(
-        Path::new("assets/world.geojson"),
+    WorldData::load(
+        Some(Path::new("assets/world.geojson")),
         &WorldOptions::default(),
         sink,
     )

@@ -13,14 +13,6 @@ use std::path::Path;
 use crate::data::date::FuzzyDate;
 use crate::data::world::World;
 
-/// The dataset that ships with the app.
-pub const BUNDLED_INITIATIVES: &[u8] = include_bytes!(concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/assets/initiatives.json"
-));
-/// The name the bundled dataset goes by in messages.
-pub const BUNDLED_INITIATIVES_NAME: &str = "assets/initiatives.json";
-
 /// Files larger than this are refused before they are read. The real file is about 130 KiB.
 pub const MAX_INITIATIVES_FILE_BYTES: u64 = 32 * 1024 * 1024;
 

@@ -1,5 +1,6 @@
 //! The model: countries and their shapes, initiatives, roles and dates. No egui here.
 
+pub mod bundled;
 pub mod date;
 pub mod initiatives;
 mod json_locate;
@@ -10,9 +11,8 @@ pub mod world;
 
 pub use date::{DateError, FuzzyDate, PartialDate, Precision};
 pub use initiatives::{
-    Actor, ActorId, BUNDLED_INITIATIVES, Category, Confidence, CountryCodes, Dataset, DatasetError,
-    Diagnostic, HistoryEntry, Initiative, Kind, Lens, Loaded, Milestone, Role, Severity, Source,
-    Status, Tour,
+    Actor, ActorId, Category, Confidence, CountryCodes, Dataset, DatasetError, Diagnostic,
+    HistoryEntry, Initiative, Kind, Lens, Loaded, Milestone, Role, Severity, Source, Status, Tour,
 };
 pub use progress::{NoProgress, Progress, ProgressSink, Stage};
 pub use world::{Country, World, WorldError, WorldOptions};

@@ -15,7 +15,7 @@ use geojson::{Feature, GeometryValue, JsonObject, JsonValue};
 use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde_json::value::RawValue;
 
-use super::progress::{NoProgress, ProgressSink, Stage};
+use super::progress::{ProgressSink, Stage};
 
 /// Property names tried, in order, for a country's ISO 3166-1 alpha-3 code.
 pub const CODE_PROPERTIES: &[&str] = &["iso_a3", "ISO_A3", "ADM0_A3", "A3", "adm0_a3", "id"];
@@ -211,13 +211,8 @@ pub enum WorldError {
 const MAX_LISTED_PROBLEMS: usize = 20;
 
 impl World {
-    /// Reads and validates a world file.
-    pub fn load(path: &Path, options: &WorldOptions) -> Result<Self, WorldError> {
-        Self::load_reporting(path, options, &NoProgress)
-    }
-
-    /// [`World::load`], telling `progress` how far it has got.
-    pub fn load_reporting(
+    /// Reads and validates a world file, telling `progress` how far it has got.
+    pub fn load(
         path: &Path,
         options: &WorldOptions,
         progress: &dyn ProgressSink,
@@ -238,20 +233,12 @@ impl World {
                 path: path.to_owned(),
                 source,
             })?;
-        Self::from_bytes_reporting(path, &bytes, options, progress)
+        Self::from_bytes(path, &bytes, options, progress)
     }
 
-    /// Validates a world file already in memory. `path` is only used in messages.
+    /// Validates a world file already in memory, telling `progress` how far it has got. `path`
+    /// is only used in messages.
     pub fn from_bytes(
-        path: &Path,
-        bytes: &[u8],
-        options: &WorldOptions,
-    ) -> Result<Self, WorldError> {
-        Self::from_bytes_reporting(path, bytes, options, &NoProgress)
-    }
-
-    /// [`World::from_bytes`], telling `progress` how far it has got.
-    pub fn from_bytes_reporting(
         path: &Path,
         bytes: &[u8],
         options: &WorldOptions,

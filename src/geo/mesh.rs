@@ -14,7 +14,7 @@
 
 use std::sync::atomic::{AtomicU64, Ordering};
 
-use crate::data::progress::{NoProgress, ProgressSink, Stage};
+use crate::data::progress::{ProgressSink, Stage};
 use crate::data::world::{LonLat, Polygon, World, twice_signed_area};
 use crate::geo::mercator::unit_from_lonlat;
 
@@ -91,13 +91,9 @@ const LOD_ZOOMS: [f64; 3] = [2.75, 4.0, 5.5];
 const LOD_TOLERANCE_PX: f64 = 0.75;
 
 impl WorldMeshes {
-    /// Projects, simplifies and triangulates every country of `world`.
-    pub fn build(world: &World) -> Self {
-        Self::build_reporting(world, &NoProgress)
-    }
-
-    /// [`WorldMeshes::build`], telling `progress` how many of the countries' vertices are done.
-    pub fn build_reporting(world: &World, progress: &dyn ProgressSink) -> Self {
+    /// Projects, simplifies and triangulates every country of `world`, telling `progress` how
+    /// many of the countries' vertices are done.
+    pub fn build(world: &World, progress: &dyn ProgressSink) -> Self {
         let projected: Vec<Vec<Vec<Vec<[f64; 2]>>>> = world
             .countries()
             .iter()

@@ -6,6 +6,8 @@
 pub mod index;
 pub mod mercator;
 pub mod mesh;
+pub mod world_data;
 
 pub use index::CountryIndex;
 pub use mesh::{CountryMesh, Lod, MeshPart, WorldMeshes};
+pub use world_data::{MAX_ZOOM, WorldData, min_zoom};

@@ -3,8 +3,9 @@
 use egui::{RichText, Ui};
 
 use crate::data::{Confidence, Initiative, Role, World};
+use crate::scene::palette;
 use crate::ui::country_panel::format_count;
-use crate::ui::palette;
+use crate::ui::palette::legend_row;
 
 /// Shows one initiative: what, when, who in which role, outcome, the essay's words, sources.
 #[derive(Debug, Default)]
@@ -70,7 +71,7 @@ impl InitiativeCard {
                 continue;
             }
             ui.horizontal_wrapped(|ui| {
-                palette::legend_row(
+                legend_row(
                     ui,
                     palette::role_fill(role),
                     palette::role_stroke(role),

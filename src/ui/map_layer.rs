@@ -1,99 +1,18 @@
 //! The country layer: a walkers plugin that fills and outlines every country from the meshes
 //! built at load time, finds the country under the pointer, and draws microstates as dots.
 
-use egui::{Color32, Mesh, Pos2, Rect, Response, Shape, Stroke, Ui, epaint::Vertex, pos2, vec2};
+use egui::{Color32, Mesh, Pos2, Response, Shape, Stroke, Ui, epaint::Vertex, pos2};
 use walkers::{MapMemory, Plugin, Projector, lon_lat};
 
-use crate::data::world::{LonLat, World};
-use crate::geo::{CountryIndex, WorldMeshes, mercator};
+use crate::data::world::World;
+use crate::geo::{CountryIndex, WorldMeshes};
+use crate::scene::{HALO_MAX_PX, LayerColors, MICROSTATE_MAX_PX, ViewTransform};
 
-/// A country whose box is narrower than this on screen is drawn as a dot, so it can still be
-/// seen, hovered and clicked at world zoom (Singapore, Bahrain, Qatar…).
-pub const MICROSTATE_MAX_PX: f32 = 5.0;
 const DOT_RADIUS_PX: f32 = 3.5;
 /// Dots are easier to hit than to see.
 const DOT_HIT_RADIUS_PX: f32 = 7.0;
-/// An emphasised country narrower than this gets a ring around it.
-pub const HALO_MAX_PX: f32 = 16.0;
 /// Frame meshes are split at this many vertices; see where it is used.
 const MAX_MESH_VERTICES: usize = 60_000;
-
-/// How unit-space coordinates map to the screen in this frame: `screen = origin + unit × scale`.
-/// Mercator at a fixed zoom is exactly this affine map, so it is the whole projection.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct ViewTransform {
-    pub origin: Pos2,
-    pub scale: f32,
-    pub rect: Rect,
-}
-
-impl ViewTransform {
-    /// The transform walkers' projector uses this frame.
-    pub fn from_projector(projector: &Projector<'_>) -> Self {
-        let scale = 256.0 * 2f64.powf(projector.zoom());
-        let centre = projector.project(lon_lat(0.0, 0.0));
-        Self {
-            origin: pos2(
-                (centre.x as f64 - 0.5 * scale) as f32,
-                (centre.y as f64 - 0.5 * scale) as f32,
-            ),
-            scale: scale as f32,
-            rect: projector.clip_rect(),
-        }
-    }
-
-    /// Screen position of a unit-space point, shifted by `wrap` whole worlds east.
-    pub fn screen_from_unit(&self, u: [f32; 2], wrap: f32) -> Pos2 {
-        pos2(
-            self.origin.x + (u[0] + wrap) * self.scale,
-            self.origin.y + u[1] * self.scale,
-        )
-    }
-
-    /// Screen position of a longitude/latitude.
-    pub fn screen_from_lonlat(&self, p: LonLat) -> Pos2 {
-        let u = mercator::unit_from_lonlat(p);
-        self.screen_from_unit([u[0] as f32, u[1] as f32], 0.0)
-    }
-
-    /// Longitude/latitude of a screen position.
-    pub fn lonlat_from_screen(&self, p: Pos2) -> LonLat {
-        let u = [
-            ((p.x - self.origin.x) / self.scale) as f64,
-            ((p.y - self.origin.y) / self.scale) as f64,
-        ];
-        mercator::lonlat_from_unit(u)
-    }
-
-    /// The copies of a unit-space box that touch the view: the world itself, and the worlds to
-    /// its west and east wherever the view runs past the antimeridian. Zoomed in on Fiji, the
-    /// islands east of 180° then lie east of those west of it, as they do on the globe, and
-    /// Chukotka (unwrapped past x = 1) shows at both edges of a world view.
-    pub fn visible_wraps(&self, b: [f32; 4]) -> impl Iterator<Item = f32> + '_ {
-        [-1.0f32, 0.0, 1.0].into_iter().filter(move |&wrap| {
-            let min = self.screen_from_unit([b[0], b[1]], wrap);
-            let max = self.screen_from_unit([b[2], b[3]], wrap);
-            Rect::from_min_max(min, max).intersects(self.rect)
-        })
-    }
-
-    /// Size of a unit-space box on screen.
-    fn size_px(&self, b: [f32; 4]) -> egui::Vec2 {
-        vec2((b[2] - b[0]) * self.scale, (b[3] - b[1]) * self.scale)
-    }
-}
-
-/// Colours of the country layer. Fills are per country, so any layer above (roles, overview
-/// shading) only has to say what colour each country is.
-#[derive(Clone, Debug)]
-pub struct LayerColors {
-    pub fills: Vec<Color32>,
-    pub outline: Color32,
-    pub hover_fill: Color32,
-    pub selected_outline: Color32,
-    /// Extra outline per country (e.g. a heavier stroke for supporters), drawn over the base.
-    pub emphasis: Vec<Option<Stroke>>,
-}
 
 /// What the layer saw in this frame.
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
@@ -132,6 +51,19 @@ pub struct CountryLayer<'a> {
     pub cache: &'a mut LayerCache,
 }
 
+/// The transform walkers' projector uses this frame.
+pub fn view_from_projector(projector: &Projector<'_>) -> ViewTransform {
+    let scale = 256.0 * 2f64.powf(projector.zoom());
+    let centre = projector.project(lon_lat(0.0, 0.0));
+    ViewTransform {
+        origin: pos2(
+            (centre.x as f64 - 0.5 * scale) as f32,
+            (centre.y as f64 - 0.5 * scale) as f32,
+        ),
+        scale: scale as f32,
+        rect: projector.clip_rect(),
+    }
+}
 impl Plugin for CountryLayer<'_> {
     fn run(
         mut self: Box<Self>,
@@ -140,7 +72,7 @@ impl Plugin for CountryLayer<'_> {
         projector: &Projector<'_>,
         _: &MapMemory,
     ) {
-        let view = ViewTransform::from_projector(projector);
+        let view = view_from_projector(projector);
         let hovered = response
             .hover_pos()
             .and_then(|pointer| self.country_at_screen(&view, pointer));
@@ -442,6 +374,7 @@ fn push_thick_outline(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use egui::{Rect, vec2};
 
     /// A 1000 × 600 view at `scale` points per world, centred on unit-space `centre`.
     fn view_at(centre: [f32; 2], scale: f32) -> ViewTransform {

@@ -1,17 +1,18 @@
 //! Everything drawn with egui: the map layer, the panels and the palette.
 
+pub mod command;
 pub mod country_panel;
 pub mod initiative_card;
 pub mod initiative_list;
 pub mod map_layer;
 pub mod palette;
 pub mod presenter;
-pub mod scene;
 pub mod style;
 pub mod time_ruler;
 pub mod timeline;
 
+pub use command::{Command, Export, PresenterKey};
 pub use country_panel::CountryPanel;
 pub use initiative_card::InitiativeCard;
 pub use initiative_list::InitiativeList;
-pub use map_layer::{CountryLayer, LayerColors, LayerOutput, ViewTransform};
+pub use map_layer::{CountryLayer, LayerOutput};

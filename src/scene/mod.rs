@@ -1,12 +1,21 @@
 //! What the map shows for a selection and a date: each country's colour, the legend, the box to
 //! frame. One implementation, used by the window and by `microlateral-atlas export`.
 
+pub mod palette;
+pub mod picture;
+pub mod style;
+pub mod tour;
+pub mod view;
+
+pub use picture::Picture;
+pub use tour::{Step, TourChoice, build_tour};
+pub use view::{HALO_MAX_PX, LayerColors, MICROSTATE_MAX_PX, ViewTransform};
+
 use egui::{Color32, Stroke};
 
 use crate::data::world::{BBox, World};
 use crate::data::{Dataset, Kind, Role};
 use crate::geo::mercator;
-use crate::ui::{LayerColors, palette, style};
 
 /// The part of the world the overview shows, on screen and in exports: all inhabited land.
 pub const WORLD_VIEW: BBox = BBox {

@@ -1,5 +1,5 @@
 //! Pictures of the map without a window: SVG drawn from the same meshes, projection, palette and
-//! role logic as the app (see `ui::scene`), and PNG rasterised from that SVG.
+//! role logic as the app (see `scene`), and PNG rasterised from that SVG.
 //!
 //! A slide deck for people who present with other software: one picture per tour step, each
 //! with its legend and caption.
@@ -7,49 +7,18 @@
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
-use egui::{Color32, Pos2, Rect, Stroke, pos2, vec2};
+use egui::{Color32, Pos2, Stroke};
 
-use crate::app::{MAX_ZOOM, WorldData, min_zoom};
-use crate::data::Dataset;
+use crate::data::{Dataset, Initiative, Milestone};
 use crate::export::{ExportError, write_atomically};
+use crate::geo::WorldData;
 use crate::geo::mesh::is_antimeridian_cut;
-use crate::geo::{CountryMesh, MeshPart, mercator};
-use crate::ui::map_layer::{HALO_MAX_PX, MICROSTATE_MAX_PX, ViewTransform};
-use crate::ui::presenter::Step;
-use crate::ui::{scene, style};
+use crate::geo::{CountryMesh, MeshPart};
+use crate::scene::picture::CAPTION_PX;
+use crate::scene::{
+    self, HALO_MAX_PX, LayerColors, MICROSTATE_MAX_PX, Picture, ViewTransform, style,
+};
 
-/// What one picture shows.
-#[derive(Clone, Copy, Debug, Default, PartialEq)]
-pub struct Picture {
-    /// The initiative whose roles are coloured; `None` for the overview.
-    pub initiative: Option<usize>,
-    /// The date the world is shown as of (a day number); `None` for every date.
-    pub as_of: Option<i64>,
-    /// A milestone to caption: (initiative, milestone).
-    pub caption: Option<(usize, usize)>,
-    /// A view to keep (centre longitude/latitude and zoom) instead of fitting the initiative or
-    /// the world; the app's "Save view" passes what is on screen.
-    pub view: Option<([f64; 2], f64)>,
-}
-
-impl Picture {
-    /// The picture of a tour step: its initiative, as of its milestone's date, captioned.
-    pub fn of_step(dataset: &Dataset, step: Step) -> Self {
-        let as_of = dataset
-            .initiatives
-            .get(step.initiative)
-            .and_then(|i| i.milestones.get(step.milestone))
-            .map(|m| m.date.end_day());
-        Self {
-            initiative: Some(step.initiative),
-            as_of,
-            caption: Some((step.initiative, step.milestone)),
-            view: None,
-        }
-    }
-}
-
-const CAPTION_PX: f32 = 150.0;
 const FONT: &str = "Ubuntu, sans-serif";
 
 /// Draws a picture as SVG, `size` pixels wide and high.
@@ -63,29 +32,7 @@ pub fn svg(data: &WorldData, dataset: &Dataset, picture: &Picture, size: [u32; 2
         picture.as_of,
         &involvement,
     );
-    let bbox = picture
-        .initiative
-        .and_then(|i| scene::initiative_bbox(&data.world, dataset, i))
-        .unwrap_or(scene::WORLD_VIEW);
-    let top = if picture.caption.is_some() {
-        CAPTION_PX
-    } else {
-        0.0
-    };
-    let size_px = [f64::from(w), f64::from(h)];
-    let (centre, zoom) = picture.view.unwrap_or_else(|| {
-        scene::fit_view(bbox, size_px, (min_zoom(size_px), MAX_ZOOM), f64::from(top))
-    });
-    let scale = 256.0 * 2f64.powf(zoom);
-    let u = mercator::unit_from_lonlat(centre);
-    let view = ViewTransform {
-        origin: pos2(
-            (f64::from(w) / 2.0 - u[0] * scale) as f32,
-            (f64::from(h) / 2.0 - u[1] * scale) as f32,
-        ),
-        scale: scale as f32,
-        rect: Rect::from_min_size(Pos2::ZERO, vec2(w, h)),
-    };
+    let (view, zoom) = picture.frame(&data.world, dataset, size);
 
     let mut out = String::with_capacity(1 << 20);
     let _ = write!(
@@ -97,14 +44,47 @@ pub fn svg(data: &WorldData, dataset: &Dataset, picture: &Picture, size: [u32; 2
         r#"<rect width="{w}" height="{h}" fill="{}"/>"#,
         hex(style::OCEAN)
     );
+    countries_svg(&mut out, data, &colors, &view, zoom);
+    dots_svg(&mut out, data, &colors, &view);
+    let name = picture
+        .initiative
+        .and_then(|i| dataset.initiatives.get(i))
+        .map(|i| i.name.as_str());
+    legend_svg(&mut out, name, h);
+    if let Some((i, m)) = picture.caption
+        && let Some(initiative) = dataset.initiatives.get(i)
+        && let Some(milestone) = initiative.milestones.get(m)
+    {
+        caption_svg(&mut out, initiative, milestone, w);
+    }
+    text(
+        &mut out,
+        8.0,
+        h - 8.0,
+        11.0,
+        "#555555",
+        "Borders: Natural Earth 1:50m (public domain) · Population: World Bank 2019 (CC BY 4.0) · Microlateral Atlas",
+    );
+    out.push_str("</svg>\n");
+    out
+}
 
+/// Every country's fill and border at the level of detail for the view's zoom, then the role
+/// outlines over all of them, so no neighbour's border covers an emphasised edge.
+fn countries_svg(
+    out: &mut String,
+    data: &WorldData,
+    colors: &LayerColors,
+    view: &ViewTransform,
+    zoom: f64,
+) {
     let lod = &data.meshes.lods[data.meshes.lod_index(zoom)];
     let mut emphasis = String::new();
     for (ci, mesh) in lod.countries.iter().enumerate() {
         let fill = colors.fills[ci];
         for part in &mesh.parts {
             for wrap in view.visible_wraps(part.bbox) {
-                let (d, outline) = part_paths(mesh, part, &view, wrap);
+                let (d, outline) = part_paths(mesh, part, view, wrap);
                 if d.is_empty() {
                     continue;
                 }
@@ -140,8 +120,10 @@ pub fn svg(data: &WorldData, dataset: &Dataset, picture: &Picture, size: [u32; 2
         }
     }
     out.push_str(&emphasis);
+}
 
-    // Microstates as dots, and small countries with a role ringed, as on screen.
+/// Microstates as dots, and small countries with a role ringed, as on screen.
+fn dots_svg(out: &mut String, data: &WorldData, colors: &LayerColors, view: &ViewTransform) {
     for (ci, b) in data.meshes.unit_bboxes.iter().enumerate() {
         let span = ((b[2] - b[0]) * view.scale).max((b[3] - b[1]) * view.scale);
         let label = data.meshes.label_points[ci];
@@ -172,52 +154,28 @@ pub fn svg(data: &WorldData, dataset: &Dataset, picture: &Picture, size: [u32; 2
             }
         }
     }
+}
 
-    let name = picture
-        .initiative
-        .and_then(|i| dataset.initiatives.get(i))
-        .map(|i| i.name.as_str());
-    legend_svg(&mut out, name, h);
-    if let Some((i, m)) = picture.caption
-        && let Some(initiative) = dataset.initiatives.get(i)
-        && let Some(milestone) = initiative.milestones.get(m)
-    {
-        let x = 24.0;
-        let _ = write!(
-            out,
-            r##"<rect x="12" y="12" width="{}" height="{}" rx="6" fill="#1b1b1b" fill-opacity="0.92"/>"##,
-            w - 24.0,
-            CAPTION_PX - 24.0
-        );
-        text(
-            &mut out,
-            x,
-            44.0,
-            20.0,
-            "#D55E00",
-            &milestone.date.to_string(),
-        );
-        text(&mut out, x + 180.0, 44.0, 18.0, "#bbbbbb", &initiative.name);
-        text(&mut out, x, 78.0, 28.0, "#ffffff", &milestone.title);
-        let max_chars = ((w - 48.0) / 9.5) as usize;
-        for (k, line) in wrap_words(&milestone.outcome, max_chars)
-            .iter()
-            .take(2)
-            .enumerate()
-        {
-            text(&mut out, x, 104.0 + 20.0 * k as f32, 17.0, "#dddddd", line);
-        }
-    }
-    text(
-        &mut out,
-        8.0,
-        h - 8.0,
-        11.0,
-        "#555555",
-        "Borders: Natural Earth 1:50m (public domain) · Population: World Bank 2019 (CC BY 4.0) · Microlateral Atlas",
+/// The caption box across the top: the milestone's date, its effort, its title and outcome.
+fn caption_svg(out: &mut String, initiative: &Initiative, milestone: &Milestone, w: f32) {
+    let x = 24.0;
+    let _ = write!(
+        out,
+        r##"<rect x="12" y="12" width="{}" height="{}" rx="6" fill="#1b1b1b" fill-opacity="0.92"/>"##,
+        w - 24.0,
+        CAPTION_PX - 24.0
     );
-    out.push_str("</svg>\n");
-    out
+    text(out, x, 44.0, 20.0, "#D55E00", &milestone.date.to_string());
+    text(out, x + 180.0, 44.0, 18.0, "#bbbbbb", &initiative.name);
+    text(out, x, 78.0, 28.0, "#ffffff", &milestone.title);
+    let max_chars = ((w - 48.0) / 9.5) as usize;
+    for (k, line) in wrap_words(&milestone.outcome, max_chars)
+        .iter()
+        .take(2)
+        .enumerate()
+    {
+        text(out, x, 104.0 + 20.0 * k as f32, 17.0, "#dddddd", line);
+    }
 }
 
 fn legend_svg(out: &mut String, initiative: Option<&str>, height: f32) {

@@ -1,0 +1,112 @@
+//! The command line as clap reads it. [`Config`](super::Config) turns it into something
+//! checked before anything runs.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand};
+
+use crate::export::{Format as ExportFormat, PictureFormat};
+
+/// How `history` prints.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum HistoryFormat {
+    /// One readable line per effort.
+    #[default]
+    Text,
+    /// Comma-separated values with a header row.
+    Csv,
+    /// A JSON array of objects.
+    Json,
+}
+
+/// A desktop atlas of microlateral diplomacy.
+#[derive(Debug, Parser)]
+#[command(version, about)]
+pub struct Args {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    /// A world GeoJSON (FeatureCollection of countries) to use instead of the bundled one.
+    #[arg(long, global = true, value_name = "FILE.geojson")]
+    pub world: Option<PathBuf>,
+    /// The feature property holding each country's code (default: detected among ISO_A3,
+    /// ADM0_A3, iso_a3, A3, id).
+    #[arg(long, global = true, value_name = "NAME")]
+    pub code_property: Option<String>,
+    /// The feature property holding each country's name (default: detected among NAME, name,
+    /// ADMIN).
+    #[arg(long, global = true, value_name = "NAME")]
+    pub name_property: Option<String>,
+    /// An initiatives JSON file to open instead of the bundled one (see docs/data-format.md).
+    #[arg(long, value_name = "FILE.json")]
+    pub data: Option<PathBuf>,
+}
+
+/// Work that needs no window. Without one, the atlas opens.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check an initiatives file and print every problem with file:line:column and JSON path,
+    /// or check a world GeoJSON file (told apart by its name or its content). Exits with 1 if
+    /// there are errors.
+    Validate {
+        /// The initiatives JSON file, or a world .geojson file.
+        file: PathBuf,
+    },
+    /// Print the efforts one country led, joined or backed.
+    History {
+        /// The country's ISO 3166-1 alpha-3 code, e.g. NOR.
+        code: String,
+        /// How to print it.
+        #[arg(long, value_enum, default_value_t)]
+        format: HistoryFormat,
+        /// An initiatives file to use instead of the bundled one.
+        #[arg(long, value_name = "FILE.json")]
+        data: Option<PathBuf>,
+        /// Write to this file instead of standard output. The file is replaced in one step, so
+        /// an interrupted export leaves the old one as it was.
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
+    /// Export the initiative list, one row per effort: id, name, kind, category, status, start,
+    /// end, lead states, participant count and outcome.
+    ExportList {
+        /// How to write it.
+        #[arg(long, value_enum, default_value_t)]
+        format: ExportFormat,
+        /// An initiatives file to use instead of the bundled one.
+        #[arg(long, value_name = "FILE.json")]
+        data: Option<PathBuf>,
+        /// Write to this file instead of standard output. The file is replaced in one step, so
+        /// an interrupted export leaves the old one as it was.
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
+    /// Draw the map to SVG and PNG files without a window: the overview, one initiative, one
+    /// date, or every step of a tour (a slide deck), each with its legend and caption.
+    Export {
+        /// The initiative to colour by role, by id (e.g. doha-agreement); without it, the
+        /// overview.
+        #[arg(long, value_name = "ID")]
+        initiative: Option<String>,
+        /// Show the world as of this date (1993, 1993-09 or 1993-09-13).
+        #[arg(long, value_name = "DATE")]
+        date: Option<String>,
+        /// One picture per tour step: every milestone, or the --initiative's, with captions.
+        #[arg(long)]
+        tour: bool,
+        /// Which files to write.
+        #[arg(long, value_enum, default_value_t)]
+        format: PictureFormat,
+        /// Picture width in pixels.
+        #[arg(long, default_value_t = 1600)]
+        width: u32,
+        /// Picture height in pixels.
+        #[arg(long, default_value_t = 900)]
+        height: u32,
+        /// An initiatives file to use instead of the bundled one.
+        #[arg(long, value_name = "FILE.json")]
+        data: Option<PathBuf>,
+        /// The folder to write into (made if missing); each file is replaced in one step.
+        #[arg(long, value_name = "DIR", default_value = "atlas-export")]
+        out: PathBuf,
+    },
+}

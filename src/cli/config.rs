@@ -1,0 +1,297 @@
+//! The command line checked in one step, as ripgrep turns its low-level arguments into
+//! high-level ones: files are loaded, ids resolved, dates parsed and sizes bounded before anything
+//! runs, so what runs has nothing left to refuse.
+
+use std::path::PathBuf;
+
+use crate::cli::args::{Args, Command, HistoryFormat};
+use crate::data::{Country, Dataset, DatasetError, DateError, FuzzyDate, bundled};
+use crate::data::{NoProgress, World, WorldError, WorldOptions};
+use crate::export::{Format, PictureFormat};
+use crate::geo::WorldData;
+use crate::loader::{DatasetSource, FileKind};
+use crate::scene::{Picture, build_tour};
+
+/// The smallest and largest picture `export` draws, in pixels on each side.
+const PICTURE_SIDE_PX: (u32, u32) = (64, 8192);
+
+/// Why the command line cannot be carried out. Each says what to change.
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error(transparent)]
+    World(#[from] WorldError),
+    #[error(transparent)]
+    Dataset(#[from] DatasetError),
+    #[error(
+        "unknown country code \"{code}\"; expected an ISO 3166-1 alpha-3 code of the world map{hint}"
+    )]
+    UnknownCountry { code: String, hint: String },
+    #[error("no initiative \"{id}\" in {source_name}; the ids are: {ids}")]
+    UnknownInitiative {
+        id: String,
+        source_name: String,
+        ids: String,
+    },
+    #[error("--date {text}: {error}")]
+    Date { text: String, error: DateError },
+}
+
+/// What to do, with everything it needs already loaded and checked.
+pub struct Config {
+    pub job: Job,
+    /// Problems that did not stop anything (a data file's warnings), printed before the job runs.
+    pub warnings: Vec<String>,
+}
+
+/// The data the window opens on, and where it came from, so it can be watched and reloaded.
+pub struct WindowData {
+    pub data: WorldData,
+    pub dataset: Dataset,
+    /// The world file given with `--world`, and how its codes and names are read.
+    pub world_file: Option<(PathBuf, WorldOptions)>,
+    pub source: DatasetSource,
+}
+
+/// One run of the program.
+pub enum Job {
+    Window(Box<WindowData>),
+    ValidateWorld {
+        file: PathBuf,
+        options: WorldOptions,
+    },
+    ValidateInitiatives {
+        file: PathBuf,
+        world: World,
+    },
+    History {
+        country: Country,
+        format: HistoryFormat,
+        dataset: Dataset,
+        source_name: String,
+        out: Option<PathBuf>,
+    },
+    ExportList {
+        format: Format,
+        dataset: Dataset,
+        out: Option<PathBuf>,
+    },
+    Pictures {
+        world: Box<WorldData>,
+        dataset: Dataset,
+        /// Each picture with the file stem it is written under.
+        pictures: Vec<(String, Picture)>,
+        size: [u32; 2],
+        format: PictureFormat,
+        dir: PathBuf,
+    },
+}
+
+impl Config {
+    /// Checks the command line and loads what it names.
+    pub fn new(args: Args) -> Result<Self, ConfigError> {
+        let options = WorldOptions {
+            code_property: args.code_property,
+            name_property: args.name_property,
+        };
+        let world_path = args.world;
+        // The text commands need the country codes only, not the meshes the window draws.
+        let world = || bundled::world(world_path.as_deref(), &options, &NoProgress);
+        let mut warnings = Vec::new();
+        let job = match args.command {
+            None => Job::Window(Box::new(window(
+                world_path.clone(),
+                args.data,
+                options.clone(),
+                &mut warnings,
+            )?)),
+            Some(Command::Validate { file }) => match FileKind::of(&file) {
+                FileKind::World => Job::ValidateWorld {
+                    file,
+                    options: options.clone(),
+                },
+                FileKind::Initiatives => Job::ValidateInitiatives {
+                    file,
+                    world: world()?,
+                },
+            },
+            Some(Command::History {
+                code,
+                format,
+                data,
+                out,
+            }) => {
+                let world = world()?;
+                let country = country(&world, &code)?.clone();
+                let (loaded, source_name) = bundled::initiatives(data.as_deref(), &world)?;
+                warnings.extend(loaded.warnings.iter().map(ToString::to_string));
+                Job::History {
+                    country,
+                    format,
+                    dataset: loaded.dataset,
+                    source_name,
+                    out,
+                }
+            }
+            Some(Command::ExportList { format, data, out }) => {
+                let (loaded, _) = bundled::initiatives(data.as_deref(), &world()?)?;
+                warnings.extend(loaded.warnings.iter().map(ToString::to_string));
+                Job::ExportList {
+                    format,
+                    dataset: loaded.dataset,
+                    out,
+                }
+            }
+            Some(Command::Export {
+                initiative,
+                date,
+                tour,
+                format,
+                width,
+                height,
+                data,
+                out,
+            }) => {
+                let world = WorldData::load(world_path.as_deref(), &options, &NoProgress)?;
+                let (loaded, source_name) = bundled::initiatives(data.as_deref(), &world.world)?;
+                warnings.extend(loaded.warnings.iter().map(ToString::to_string));
+                let request = PictureRequest {
+                    initiative,
+                    date,
+                    tour,
+                };
+                let pictures = request.pictures(&loaded.dataset, &source_name)?;
+                let (min, max) = PICTURE_SIDE_PX;
+                Job::Pictures {
+                    world: Box::new(world),
+                    dataset: loaded.dataset,
+                    pictures,
+                    size: [width.clamp(min, max), height.clamp(min, max)],
+                    format,
+                    dir: out,
+                }
+            }
+        };
+        Ok(Self { job, warnings })
+    }
+}
+
+/// The data the window opens on. The analyst's `--data` file must load without errors; the
+/// bundled initiatives may not fit a `--world` map, and then the map opens without them.
+fn window(
+    world_path: Option<PathBuf>,
+    data: Option<PathBuf>,
+    options: WorldOptions,
+    warnings: &mut Vec<String>,
+) -> Result<WindowData, ConfigError> {
+    let world = WorldData::load(world_path.as_deref(), &options, &NoProgress)?;
+    let (dataset, source) = match data {
+        Some(path) => {
+            let (loaded, _) = bundled::initiatives(Some(&path), &world.world)?;
+            warnings.extend(loaded.warnings.iter().map(ToString::to_string));
+            (loaded.dataset, DatasetSource::File(path))
+        }
+        None => match bundled::dataset(&world.world) {
+            Ok(dataset) => (dataset, DatasetSource::Bundled),
+            Err(err) if world_path.is_some() => {
+                warnings.push(format!(
+                    "microlateral-atlas: the bundled initiatives do not fit this world file; \
+                     opening the map without them:\n{err}"
+                ));
+                (Dataset::default(), DatasetSource::Empty)
+            }
+            Err(err) => return Err(err.into()),
+        },
+    };
+    Ok(WindowData {
+        data: world,
+        dataset,
+        world_file: world_path.map(|path| (path, options)),
+        source,
+    })
+}
+
+/// The country with `code`, or an error naming the closest codes the map has.
+fn country<'w>(world: &'w World, code: &str) -> Result<&'w Country, ConfigError> {
+    world.by_code(code).ok_or_else(|| {
+        let codes: Vec<&str> = world.countries().iter().map(|c| c.code.as_str()).collect();
+        let near = crate::data::suggest::closest(code, codes);
+        let hint = if near.is_empty() {
+            String::new()
+        } else {
+            format!(" (did you mean {}?)", near.join(", "))
+        };
+        ConfigError::UnknownCountry {
+            code: code.to_owned(),
+            hint,
+        }
+    })
+}
+
+/// What `export` was asked to draw, as typed.
+struct PictureRequest {
+    initiative: Option<String>,
+    date: Option<String>,
+    tour: bool,
+}
+
+impl PictureRequest {
+    /// The pictures to draw, each with its file stem: one, or one per tour step (every
+    /// milestone, or the initiative's).
+    fn pictures(
+        &self,
+        dataset: &Dataset,
+        source_name: &str,
+    ) -> Result<Vec<(String, Picture)>, ConfigError> {
+        let initiative = match &self.initiative {
+            Some(id) => Some(dataset.index_of(id).ok_or_else(|| {
+                let ids: Vec<&str> = dataset.initiatives.iter().map(|i| i.id.as_str()).collect();
+                ConfigError::UnknownInitiative {
+                    id: id.clone(),
+                    source_name: source_name.to_owned(),
+                    ids: ids.join(", "),
+                }
+            })?),
+            None => None,
+        };
+        let as_of = match &self.date {
+            Some(text) => Some(
+                FuzzyDate::parse(text)
+                    .map_err(|error| ConfigError::Date {
+                        text: text.clone(),
+                        error,
+                    })?
+                    .end_day(),
+            ),
+            None => None,
+        };
+        if self.tour {
+            let initiatives: Vec<usize> = match initiative {
+                Some(i) => vec![i],
+                None => (0..dataset.initiatives.len()).collect(),
+            };
+            return Ok(build_tour(dataset, &initiatives)
+                .into_iter()
+                .enumerate()
+                .map(|(n, step)| {
+                    (
+                        format!("step-{:03}", n + 1),
+                        Picture::of_step(dataset, step),
+                    )
+                })
+                .collect());
+        }
+        let stem = match (&self.initiative, &self.date) {
+            (Some(id), Some(date)) => format!("{id}-{date}"),
+            (Some(id), None) => id.clone(),
+            (None, Some(date)) => format!("overview-{date}"),
+            (None, None) => "overview".to_owned(),
+        };
+        let picture = Picture {
+            initiative,
+            as_of,
+            caption: None,
+            view: None,
+        };
+        Ok(vec![(stem, picture)])
+    }
+}

@@ -1,0 +1,175 @@
+//! The jobs that need no window: `validate`, `history`, `export-list` and `export`.
+//!
+//! Each writes to the `out` it is given, so tests can read what it prints. What they get has
+//! already been loaded and checked by [`Config`](super::Config).
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use crate::cli::args::HistoryFormat;
+use crate::data::initiatives::{Dataset, DatasetError, Severity, count_summary};
+use crate::data::{Country, World, WorldError, WorldOptions, bundled};
+use crate::export::{self, PictureFormat};
+use crate::geo::WorldData;
+use crate::scene::Picture;
+
+/// Checks a dataset file against the world's country codes and prints every problem, then a
+/// summary line. Exits with 1 when there are errors; warnings alone exit with 0.
+pub fn validate(file: &Path, world: &World, out: &mut impl Write) -> anyhow::Result<ExitCode> {
+    let name = file.display().to_string();
+    let diagnostics = match Dataset::load(file, world) {
+        Ok(loaded) => loaded.warnings,
+        Err(DatasetError::Invalid { diagnostics, .. }) => diagnostics,
+        Err(other) => return Err(other.into()),
+    };
+    for diagnostic in &diagnostics {
+        writeln!(out, "{diagnostic}")?;
+    }
+    writeln!(out, "{} in {name}", count_summary(&diagnostics))?;
+    let has_errors = diagnostics.iter().any(|d| d.severity == Severity::Error);
+    Ok(if has_errors {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// Checks a world GeoJSON file and prints what is wrong with it, or how many countries it has.
+/// Exits with 1 when it cannot be opened. A map that the bundled initiatives do not fit (codes
+/// they use are missing) is a warning: the atlas opens it without them.
+pub fn validate_world(
+    file: &Path,
+    options: &WorldOptions,
+    out: &mut impl Write,
+) -> anyhow::Result<ExitCode> {
+    let name = file.display();
+    let world = match World::load(file, options, &crate::data::NoProgress) {
+        Ok(world) => world,
+        Err(err) => {
+            writeln!(out, "{err}")?;
+            let errors = match err {
+                WorldError::Features { count, .. } => count,
+                _ => 1,
+            };
+            let plural = if errors == 1 { "" } else { "s" };
+            writeln!(out, "{errors} error{plural} in {name}")?;
+            return Ok(ExitCode::FAILURE);
+        }
+    };
+    let warnings = match bundled::dataset(&world) {
+        Ok(_) => 0,
+        Err(err) => {
+            writeln!(
+                out,
+                "{name}: warning: the bundled initiatives do not fit this map, which opens \
+                 without them:"
+            )?;
+            for line in err.to_string().lines() {
+                writeln!(out, "  {line}")?;
+            }
+            1
+        }
+    };
+    let plural = if warnings == 1 { "" } else { "s" };
+    writeln!(
+        out,
+        "0 errors, {warnings} warning{plural} in {name}: {} countries",
+        world.countries().len()
+    )?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Prints one country's efforts to `out_file` if given (replaced atomically) or else to `out`.
+pub fn history(
+    country: &Country,
+    format: HistoryFormat,
+    dataset: &Dataset,
+    source_name: &str,
+    out_file: Option<&Path>,
+    out: &mut impl Write,
+) -> anyhow::Result<ExitCode> {
+    let code = &country.code;
+    let rendered = match format {
+        HistoryFormat::Text => history_text(dataset, country, source_name),
+        HistoryFormat::Csv => export::history(dataset, code, export::Format::Csv)?,
+        HistoryFormat::Json => export::history(dataset, code, export::Format::Json)?,
+    };
+    emit(&rendered, out_file, out)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Prints the initiative list, one row per effort, to `out_file` if given (replaced atomically)
+/// or else to `out`.
+pub fn export_list(
+    format: export::Format,
+    dataset: &Dataset,
+    out_file: Option<&Path>,
+    out: &mut impl Write,
+) -> anyhow::Result<ExitCode> {
+    let rendered = export::initiative_list(dataset, format)?;
+    emit(&rendered, out_file, out)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Draws pictures to SVG/PNG files in `dir` and lists the files written.
+pub fn export_pictures(
+    world: &WorldData,
+    dataset: &Dataset,
+    pictures: &[(String, Picture)],
+    size: [u32; 2],
+    format: PictureFormat,
+    dir: &Path,
+    out: &mut impl Write,
+) -> anyhow::Result<ExitCode> {
+    let written: Vec<PathBuf> =
+        export::write_pictures(world, dataset, pictures, size, format, dir)?;
+    for path in written {
+        writeln!(out, "{}", path.display())?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Writes an export to `out_file` atomically, or else to `out`.
+fn emit(text: &str, out_file: Option<&Path>, out: &mut impl Write) -> anyhow::Result<()> {
+    match out_file {
+        Some(path) => export::write_atomically(path, text.as_bytes())?,
+        None => out.write_all(text.as_bytes())?,
+    }
+    Ok(())
+}
+
+/// A country's history as readable lines: role, effort, span, status and outcome.
+fn history_text(dataset: &Dataset, country: &Country, source: &str) -> String {
+    let entries = dataset.history_of(&country.code);
+    if entries.is_empty() {
+        return format!(
+            "{} ({}) takes part in none of the {} efforts in {source}.\n",
+            country.name,
+            country.code,
+            dataset.initiatives.len()
+        );
+    }
+    let count = entries.len();
+    let plural = if count == 1 { "" } else { "s" };
+    let mut text = format!(
+        "{} ({}): {count} role{plural}\n",
+        country.name, country.code
+    );
+    for entry in entries {
+        let initiative = &dataset.initiatives[entry.initiative];
+        let joined = entry
+            .joined
+            .map(|j| format!(" (from {j})"))
+            .unwrap_or_default();
+        text.push_str(&format!(
+            "{}{joined} · {} · {} · {} · {}\n",
+            entry.role.label(),
+            initiative.name,
+            initiative.span_label(),
+            initiative.status.label(),
+            initiative.outcome
+        ));
+    }
+    text
+}

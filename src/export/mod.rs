@@ -1,0 +1,118 @@
+//! Files the atlas writes: tables (`table`) and pictures (`picture`), each written so that an
+//! interrupted export never leaves a half-written file over a good one.
+
+pub mod picture;
+pub mod table;
+
+use std::fs::{File, OpenOptions};
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+
+pub use picture::{PictureFormat, png, svg, write_pictures};
+pub use table::{HISTORY_COLUMNS, LIST_COLUMNS, history, initiative_list};
+
+/// The formats an export can be written in.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// Comma-separated values with a header row (RFC 4180 quoting).
+    #[default]
+    Csv,
+    /// A JSON array of objects with the CSV's columns as keys.
+    Json,
+}
+
+impl Format {
+    /// The file name extension for this format.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Self::Csv => "csv",
+            Self::Json => "json",
+        }
+    }
+
+    /// The format's name in a file dialog's filter.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Csv => "CSV (comma-separated values)",
+            Self::Json => "JSON",
+        }
+    }
+}
+
+/// Why an export could not be made or written.
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    #[error("{path}: cannot write the export: {source}")]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: io::Error,
+    },
+    #[error("cannot write the export as JSON: {0}")]
+    Json(#[from] serde_json::Error),
+    #[error("cannot draw the picture: {0}")]
+    Render(String),
+}
+
+/// Writes `bytes` to `path` so that the file is either the old one or the whole new one, never
+/// a mix: see [`write_atomically_with`].
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), ExportError> {
+    write_atomically_with(path, |file| file.write_all(bytes))
+}
+
+/// Writes a file through `write`, into a temporary file in the same directory, flushes it to
+/// disk, then renames it over `path`.
+///
+/// A rename within one directory replaces the target in one step, so a crash, a full disk or
+/// an error from `write` leaves the old file as it was. The temporary file is in the same
+/// directory because a rename across file systems is a copy, which is not atomic. On an error
+/// the temporary file is removed.
+pub fn write_atomically_with(
+    path: &Path,
+    write: impl FnOnce(&mut File) -> io::Result<()>,
+) -> Result<(), ExportError> {
+    let io_error = |source| ExportError::Io {
+        path: path.to_owned(),
+        source,
+    };
+    let directory = match path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent,
+        _ => Path::new("."),
+    };
+    let file_name = path.file_name().ok_or_else(|| {
+        io_error(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            "the path names no file",
+        ))
+    })?;
+    // The process id and a counter keep two exports at once, in one process or two, apart.
+    static COUNTER: AtomicU64 = AtomicU64::new(0);
+    let temporary = directory.join(format!(
+        ".{}.{}-{}.tmp",
+        file_name.to_string_lossy(),
+        std::process::id(),
+        COUNTER.fetch_add(1, Ordering::Relaxed)
+    ));
+    let result = (|| {
+        let mut file = OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&temporary)?;
+        write(&mut file)?;
+        file.sync_all()?;
+        drop(file);
+        std::fs::rename(&temporary, path)?;
+        // Make the rename itself durable. Not every platform can open a directory for this, so
+        // a failure here is not an error: the file is already complete under its name.
+        if let Ok(dir) = File::open(directory) {
+            let _ = dir.sync_all();
+        }
+        Ok(())
+    })();
+    if result.is_err() {
+        // The temporary file may not exist (the create failed); nothing else can be done.
+        let _ = std::fs::remove_file(&temporary);
+    }
+    result.map_err(io_error)
+}

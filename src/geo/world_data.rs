@@ -1,0 +1,58 @@
+//! A world with everything derived from it for drawing and hit-testing, computed once per load.
+
+use std::path::{Path, PathBuf};
+
+use crate::data::world::{World, WorldError, WorldOptions};
+use crate::data::{ProgressSink, bundled};
+use crate::geo::{CountryIndex, WorldMeshes};
+
+/// The closest the map zooms in. 1:50m borders carry no more detail than this.
+pub const MAX_ZOOM: f64 = 11.0;
+
+/// The zoom at which the whole Mercator square fits a map of `size_px`: the farthest out a map
+/// of that size goes.
+pub fn min_zoom(size_px: [f64; 2]) -> f64 {
+    (size_px[0].min(size_px[1]) / 256.0)
+        .log2()
+        .clamp(0.0, MAX_ZOOM)
+}
+
+/// A world with its meshes and its hit-test index.
+pub struct WorldData {
+    pub world: World,
+    pub meshes: WorldMeshes,
+    pub index: CountryIndex,
+    /// Where it came from, for messages.
+    pub source: PathBuf,
+}
+
+impl WorldData {
+    /// Loads, triangulates and indexes the world file at `path`, or the bundled world, telling
+    /// `progress` how far it has got.
+    pub fn load(
+        path: Option<&Path>,
+        options: &WorldOptions,
+        progress: &dyn ProgressSink,
+    ) -> Result<Self, WorldError> {
+        let world = bundled::world(path, options, progress)?;
+        let source = path.unwrap_or(Path::new(bundled::WORLD_NAME)).to_owned();
+        Ok(Self::from_world(world, source, progress))
+    }
+
+    /// The world that ships with the app.
+    pub fn bundled() -> Result<Self, WorldError> {
+        Self::load(None, &WorldOptions::default(), &crate::data::NoProgress)
+    }
+
+    /// Derives meshes and the index from a validated world.
+    pub fn from_world(world: World, source: PathBuf, progress: &dyn ProgressSink) -> Self {
+        let meshes = WorldMeshes::build(&world, progress);
+        let index = CountryIndex::build(&world);
+        Self {
+            world,
+            meshes,
+            index,
+            source,
+        }
+    }
+}

@@ -1,0 +1,63 @@
+//! How roles and counts look on the map, and the legend that explains them.
+//!
+//! Roles use the Okabe-Ito palette, which people with colour-vision deficiency can tell apart,
+//! and a second cue besides hue: the leading roles get heavier outlines, so the map still reads
+//! in greyscale or on a washed-out projector.
+
+use egui::{Color32, Stroke};
+
+use crate::data::Role;
+
+/// A country that takes no part in the selected effort.
+pub const MUTED: Color32 = Color32::from_rgb(0xe2, 0xe0, 0xda);
+
+/// The fill of a role.
+pub fn role_fill(role: Role) -> Color32 {
+    match role {
+        Role::Lead => Color32::from_rgb(0xD5, 0x5E, 0x00),
+        Role::CoLead => Color32::from_rgb(0xE6, 0x9F, 0x00),
+        Role::ProposedLead => Color32::from_rgb(0xCC, 0x79, 0xA7),
+        Role::Participant => Color32::from_rgb(0x56, 0xB4, 0xE9),
+        Role::Supporter => Color32::from_rgb(0x00, 0x9E, 0x73),
+    }
+}
+
+/// The outline a role adds over the country's border: the second cue besides colour.
+pub fn role_stroke(role: Role) -> Option<Stroke> {
+    let dark = Color32::from_rgb(0x20, 0x20, 0x20);
+    match role {
+        Role::Lead => Some(Stroke::new(2.5, dark)),
+        Role::CoLead | Role::ProposedLead => Some(Stroke::new(1.6, dark)),
+        Role::Supporter => Some(Stroke::new(1.0, Color32::from_rgb(0x00, 0x4d, 0x38))),
+        Role::Participant => Some(Stroke::new(0.8, Color32::from_rgb(0x1f, 0x5f, 0x8b))),
+    }
+}
+
+/// Roles in the order the legend lists them.
+pub const LEGEND_ROLES: [Role; 5] = [
+    Role::Lead,
+    Role::CoLead,
+    Role::ProposedLead,
+    Role::Participant,
+    Role::Supporter,
+];
+
+/// Overview shading: how many small-state efforts a country led (ColorBrewer Oranges), or a pale
+/// blue if it only took part.
+pub fn overview_fill(led: usize, joined: usize) -> Option<Color32> {
+    match (led, joined) {
+        (0, 0) => None,
+        (0, _) => Some(Color32::from_rgb(0xdc, 0xd3, 0xea)),
+        (1, _) => Some(Color32::from_rgb(0xfd, 0xbe, 0x85)),
+        (2, _) => Some(Color32::from_rgb(0xfd, 0x8d, 0x3c)),
+        _ => Some(Color32::from_rgb(0xd9, 0x47, 0x01)),
+    }
+}
+
+/// The steps of the overview legend, with the counts they stand for.
+pub const OVERVIEW_STEPS: [(&str, usize, usize); 4] = [
+    ("Led 3 or more efforts", 3, 0),
+    ("Led 2 efforts", 2, 0),
+    ("Led 1 effort", 1, 0),
+    ("Took part, never led", 0, 1),
+];

@@ -1,0 +1,48 @@
+//! Tours: the steps a presentation or a slide export walks through, one milestone each.
+
+use crate::data::Dataset;
+
+/// One step of a tour: a milestone of an initiative.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Step {
+    pub initiative: usize,
+    pub milestone: usize,
+}
+
+/// Which steps a tour has.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TourChoice {
+    /// Every milestone of every effort.
+    Everything,
+    /// Every milestone of the efforts the list's filters let through.
+    CurrentFilter,
+    /// The milestones of the selected initiative.
+    SelectedInitiative,
+    /// A tour the data file defines, by its index in `Dataset::tours`.
+    FromData(usize),
+}
+
+/// The milestones of `initiatives`, in date order (ties by the effort's start, then the file's
+/// order), so the story runs forward in time.
+pub fn build_tour(dataset: &Dataset, initiatives: &[usize]) -> Vec<Step> {
+    let mut steps: Vec<Step> = initiatives
+        .iter()
+        .filter_map(|&i| dataset.initiatives.get(i).map(|init| (i, init)))
+        .flat_map(|(i, init)| {
+            (0..init.milestones.len()).map(move |m| Step {
+                initiative: i,
+                milestone: m,
+            })
+        })
+        .collect();
+    steps.sort_by_key(|s| {
+        let init = &dataset.initiatives[s.initiative];
+        (
+            init.milestones[s.milestone].date,
+            init.start,
+            s.initiative,
+            s.milestone,
+        )
+    });
+    steps
+}

@@ -1,0 +1,95 @@
+//! What the user asked for. Every panel pushes commands into one queue while it draws, and
+//! `AtlasApp::apply` carries them out after the frame's panels have drawn: the one place where
+//! the app's state changes, and the one list of everything a user can do.
+
+use std::path::PathBuf;
+
+use crate::export::Format;
+use crate::scene::TourChoice;
+
+/// A table the window can export.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Export {
+    /// One country's history, by its code.
+    History(String),
+    /// Every initiative in the dataset, one row each.
+    List,
+}
+
+impl Export {
+    /// The name the save dialog suggests.
+    pub fn file_name(&self, format: Format) -> String {
+        match self {
+            Self::History(code) => format!("{code}-history.{}", format.extension()),
+            Self::List => format!("initiatives.{}", format.extension()),
+        }
+    }
+
+    /// How the report names what was saved.
+    pub fn described(&self) -> String {
+        match self {
+            Self::History(code) => format!("the history of {code}"),
+            Self::List => "the initiative list".to_owned(),
+        }
+    }
+}
+
+/// A key press in presenter mode, turned into what it means for the tour.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PresenterKey {
+    Next,
+    Previous,
+    First,
+    Last,
+    Digit(u8),
+    Jump,
+    Blackout,
+    Exit,
+}
+
+/// Something the user asked for.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Command {
+    // The camera.
+    ZoomIn,
+    ZoomOut,
+    FitWorld,
+
+    // What is selected and shown.
+    SelectInitiative(Option<usize>),
+    SelectCountry(Option<usize>),
+    /// Selects a country picked by name (search) and flies the map to it.
+    ShowCountry(usize),
+    /// Moves the date cursor (a day number), or clears it.
+    SetCursor(Option<i64>),
+    /// Selects a milestone's initiative and shows its caption.
+    ShowMilestone {
+        initiative: usize,
+        milestone: usize,
+    },
+    CloseCaption,
+    SetBasemap(bool),
+    /// Shows the timeline panel, or collapses it to a button.
+    SetTimelineOpen(bool),
+
+    // Files.
+    /// Opens a world GeoJSON or an initiatives file in the background.
+    Open(PathBuf),
+    /// Asks where to save a table, then writes it.
+    Export(Export, Format),
+    /// Asks where to save the map as shown, pixel for pixel.
+    SaveView,
+    /// Asks where to save the map redrawn at this many times its pixels.
+    SaveScaledView(u32),
+    DismissReport,
+
+    // Presenting.
+    ChooseTour(TourChoice),
+    StartPresenting,
+    StopPresenting,
+    /// A presenter key, from the keyboard or a button.
+    Present(PresenterKey),
+    ToggleAutoplay,
+    SetAutoplayInterval(f64),
+    ToggleFullscreen,
+}
