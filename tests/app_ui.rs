@@ -26,7 +26,11 @@ fn the_app_opens_on_the_whole_world_with_its_controls() {
     harness.get_by_label("Zoom out");
     harness.get_by_label("Fit world");
     harness.get_by_label("No country selected");
-    let view = harness.state().view().expect("the map has been drawn");
+    let view = harness
+        .state()
+        .observe()
+        .view
+        .expect("the map has been drawn");
     // Both Alaska and New Zealand are on screen.
     assert!(view.rect.contains(view.screen_from_lonlat([-150.0, 62.0])));
     assert!(view.rect.contains(view.screen_from_lonlat([174.0, -41.0])));
@@ -38,7 +42,7 @@ fn hovering_a_country_names_it() {
     let pos = screen_pos(&harness, 2.5, 46.5);
     harness.event(Event::PointerMoved(pos));
     harness.run();
-    assert_eq!(harness.state().hovered_code(), Some("FRA"));
+    assert_eq!(harness.state().observe().hovered_code, Some("FRA"));
     harness.get_by_label("France (FRA)");
 }
 
@@ -47,7 +51,7 @@ fn clicking_a_country_selects_it_and_the_panel_shows_its_name_and_code() {
     let mut harness = harness();
     let pos = screen_pos(&harness, 9.0, 61.0);
     click_at(&mut harness, pos);
-    assert_eq!(harness.state().selected_code(), Some("NOR"));
+    assert_eq!(harness.state().observe().selected_code, Some("NOR"));
     harness.remove_cursor();
     harness.run();
     harness.get_by_label("Norway");
@@ -59,10 +63,10 @@ fn escape_clears_the_selection() {
     let mut harness = harness();
     let pos = screen_pos(&harness, 9.0, 61.0);
     click_at(&mut harness, pos);
-    assert_eq!(harness.state().selected_code(), Some("NOR"));
+    assert_eq!(harness.state().observe().selected_code, Some("NOR"));
     harness.key_press(Key::Escape);
     harness.run();
-    assert_eq!(harness.state().selected_code(), None);
+    assert_eq!(harness.state().observe().selected_code, None);
     harness.get_by_label("No country selected");
 }
 
@@ -72,11 +76,15 @@ fn a_microstate_too_small_to_see_is_clickable_through_its_dot() {
     let data = WorldData::bundled().expect("the bundled world loads");
     let bahrain = data.world.index_of("BHR").expect("Bahrain");
     let dot = data.meshes.label_points[bahrain];
-    let view = harness.state().view().expect("the map has been drawn");
+    let view = harness
+        .state()
+        .observe()
+        .view
+        .expect("the map has been drawn");
     let pos = view.screen_from_unit(dot, 0.0);
     // Off by a few pixels, as a real click would be.
     click_at(&mut harness, pos + vec2(3.0, -2.0));
-    assert_eq!(harness.state().selected_code(), Some("BHR"));
+    assert_eq!(harness.state().observe().selected_code, Some("BHR"));
 }
 
 #[test]
@@ -86,7 +94,7 @@ fn clicking_the_ocean_clears_the_selection() {
     click_at(&mut harness, norway);
     let pacific = screen_pos(&harness, -140.0, 0.0);
     click_at(&mut harness, pacific);
-    assert_eq!(harness.state().selected_code(), None);
+    assert_eq!(harness.state().observe().selected_code, None);
 }
 
 #[test]
@@ -96,9 +104,13 @@ fn the_zoom_buttons_stop_at_the_limits_without_panicking() {
         harness.get_by_label("Zoom out").click();
         harness.run();
     }
-    let min = harness.state().zoom();
+    let min = harness.state().observe().zoom;
     assert!(min >= 0.0);
-    let view = harness.state().view().expect("the map has been drawn");
+    let view = harness
+        .state()
+        .observe()
+        .view
+        .expect("the map has been drawn");
     // At the smallest zoom the whole world still fills one side of the map.
     let world_px = view.scale;
     assert!(
@@ -109,12 +121,12 @@ fn the_zoom_buttons_stop_at_the_limits_without_panicking() {
         harness.get_by_label("Zoom in").click();
         harness.run();
     }
-    assert_eq!(harness.state().zoom(), MAX_ZOOM);
+    assert_eq!(harness.state().observe().zoom, MAX_ZOOM);
     harness.get_by_label("Fit world").click();
     harness.run();
     // The fit is a time-based flight.
-    assert!(!harness.state().is_flying());
-    assert!(harness.state().zoom() < 4.0);
+    assert!(!harness.state().observe().flying);
+    assert!(harness.state().observe().zoom < 4.0);
 }
 
 /// Turns the mouse wheel `clicks` notches towards the user (zooming in) at `pos`.
@@ -143,7 +155,7 @@ fn zooming_in_past_the_limit_keeps_the_place_under_the_pointer() {
     let (lon, lat) = (178.44, -18.14);
     let pos = screen_pos(&harness, lon, lat);
     wheel_in(&mut harness, pos, 40);
-    assert_eq!(harness.state().zoom(), MAX_ZOOM);
+    assert_eq!(harness.state().observe().zoom, MAX_ZOOM);
     let now = screen_pos(&harness, lon, lat);
     assert!(
         (now - pos).length() < 2.0,
@@ -154,12 +166,12 @@ fn zooming_in_past_the_limit_keeps_the_place_under_the_pointer() {
 #[test]
 fn the_mouse_wheel_zooms_the_map() {
     let mut harness = harness();
-    let before = harness.state().zoom();
+    let before = harness.state().observe().zoom;
     let pos = screen_pos(&harness, 10.0, 50.0);
     wheel_in(&mut harness, pos, 1);
     assert!(
-        harness.state().zoom() > before + 0.3,
+        harness.state().observe().zoom > before + 0.3,
         "{before} → {}",
-        harness.state().zoom()
+        harness.state().observe().zoom
     );
 }

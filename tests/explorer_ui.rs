@@ -43,18 +43,18 @@ fn selecting_oslo_colours_norway_as_lead_and_israel_as_participant() {
         .click();
     harness.run();
     let app = harness.state();
-    assert_eq!(app.selected_initiative(), Some("oslo-accords"));
+    assert_eq!(app.observe().selected_initiative, Some("oslo-accords"));
     assert_eq!(
-        app.fill_of("NOR"),
+        app.observe().fill_of("NOR"),
         Some(palette::role_fill(microlateral_atlas::data::Role::Lead))
     );
     assert_eq!(
-        app.fill_of("ISR"),
+        app.observe().fill_of("ISR"),
         Some(palette::role_fill(
             microlateral_atlas::data::Role::Participant
         ))
     );
-    assert_eq!(app.fill_of("BRA"), Some(palette::MUTED));
+    assert_eq!(app.observe().fill_of("BRA"), Some(palette::MUTED));
     // The legend names the roles, and the card lists the PLO, which is not on the map.
     harness.get_by_label("Roles in Oslo channel and Oslo Accords");
     harness.get_by_label("• PLO (Palestine Liberation Organization), participant");
@@ -63,17 +63,17 @@ fn selecting_oslo_colours_norway_as_lead_and_israel_as_participant() {
 #[test]
 fn selecting_an_initiative_flies_the_map_to_its_countries() {
     let mut harness = harness();
-    let world_zoom = harness.state().zoom();
+    let world_zoom = harness.state().observe().zoom;
     harness.get_by_label("Doha Agreement on Lebanon").click();
     harness.run();
     // The flight is time-based; egui_kittest advances time by a fixed step each frame.
     wait_for_landing(&mut harness);
-    assert!(!harness.state().is_flying(), "the flight ends");
+    assert!(!harness.state().observe().flying, "the flight ends");
     assert!(
-        harness.state().zoom() > world_zoom + 1.0,
+        harness.state().observe().zoom > world_zoom + 1.0,
         "zoomed in on the Gulf"
     );
-    let view = harness.state().view().expect("drawn");
+    let view = harness.state().observe().view.expect("drawn");
     assert!(
         view.rect.contains(view.screen_from_lonlat([51.2, 25.3])),
         "Qatar is on screen"
@@ -84,13 +84,16 @@ fn selecting_an_initiative_flies_the_map_to_its_countries() {
 fn clicking_norway_lists_the_oslo_effort_with_its_dates() {
     let mut harness = harness();
     click_map(&mut harness, 9.0, 61.0);
-    assert_eq!(harness.state().selected_code(), Some("NOR"));
+    assert_eq!(harness.state().observe().selected_code, Some("NOR"));
     harness.get_by_label("Initiative history (4)");
     harness
         .get_by_label("lead: Oslo channel and Oslo Accords")
         .click();
     harness.run();
-    assert_eq!(harness.state().selected_initiative(), Some("oslo-accords"));
+    assert_eq!(
+        harness.state().observe().selected_initiative,
+        Some("oslo-accords")
+    );
     harness.get_by_label("Dec 1992 – 28 Sep 1995 · concluded");
 }
 
@@ -98,7 +101,7 @@ fn clicking_norway_lists_the_oslo_effort_with_its_dates() {
 fn a_country_with_no_efforts_says_so() {
     let mut harness = harness();
     click_map(&mut harness, 25.0, -22.0);
-    assert_eq!(harness.state().selected_code(), Some("BWA"));
+    assert_eq!(harness.state().observe().selected_code, Some("BWA"));
     harness.get_by_label("Botswana takes part in none of the efforts in this dataset.");
 }
 
@@ -107,7 +110,7 @@ fn searching_doha_finds_one_initiative() {
     let mut harness = harness();
     type_search(&mut harness, "Doha");
     assert_eq!(
-        harness.state().visible_initiatives(),
+        harness.state().observe().visible_initiatives,
         vec!["doha-agreement"]
     );
     harness.get_by_label("1 of 21 initiatives");
@@ -119,7 +122,7 @@ fn searching_another_spelling_finds_the_country() {
     type_search(&mut harness, "Holland");
     harness.get_by_label("Netherlands (NLD)").click();
     harness.run();
-    assert_eq!(harness.state().selected_code(), Some("NLD"));
+    assert_eq!(harness.state().observe().selected_code, Some("NLD"));
 }
 
 #[test]
@@ -131,8 +134,12 @@ fn picking_a_country_found_by_search_flies_the_map_to_it() {
     harness.get_by_label("Fiji (FJI)").click();
     harness.run();
     wait_for_landing(&mut harness);
-    assert_eq!(harness.state().selected_code(), Some("FJI"));
-    let view = harness.state().view().expect("the map has been drawn");
+    assert_eq!(harness.state().observe().selected_code, Some("FJI"));
+    let view = harness
+        .state()
+        .observe()
+        .view
+        .expect("the map has been drawn");
     let map = view.rect;
     let suva_now = screen_pos(&harness, suva.0, suva.1);
     assert!(
@@ -140,17 +147,17 @@ fn picking_a_country_found_by_search_flies_the_map_to_it() {
         "Suva was at {centre_before:?}, is at {suva_now:?}, the map is {map:?}"
     );
     // Zoomed in to see the islands, not so far that a microstate fills the screen.
-    let zoom = harness.state().zoom();
+    let zoom = harness.state().observe().zoom;
     assert!((5.0..=6.0).contains(&zoom), "zoom {zoom}");
 }
 
 #[test]
 fn the_small_state_filter_hides_the_contrast_formats() {
     let mut harness = harness();
-    let all = harness.state().visible_initiatives().len();
+    let all = harness.state().observe().visible_initiatives.len();
     harness.get_by_label("Small-state led only").click();
     harness.run();
-    let small = harness.state().visible_initiatives();
+    let small = harness.state().observe().visible_initiatives;
     assert_eq!(all, 21);
     assert_eq!(small.len(), 13);
     assert!(!small.contains(&"quad-plus"));
@@ -161,7 +168,7 @@ fn unticking_proposed_leaves_only_efforts_that_happened() {
     let mut harness = harness();
     harness.get_by_label("Proposed").click();
     harness.run();
-    let visible = harness.state().visible_initiatives();
+    let visible = harness.state().observe().visible_initiatives;
     assert!(visible.contains(&"oslo-accords"));
     assert!(!visible.contains(&"remote-learning"));
     assert!(!visible.contains(&"colombia-ddr"));
@@ -177,18 +184,18 @@ fn escape_clears_both_selections() {
     click_map(&mut harness, 9.0, 61.0);
     harness.key_press(Key::Escape);
     harness.run();
-    assert_eq!(harness.state().selected_initiative(), None);
-    assert_eq!(harness.state().selected_code(), None);
+    assert_eq!(harness.state().observe().selected_initiative, None);
+    assert_eq!(harness.state().observe().selected_code, None);
 }
 
 #[test]
 fn the_overview_shades_leads_apart_from_mere_participants() {
     let harness = harness();
     let app = harness.state();
-    assert_eq!(app.fill_of("NOR"), palette::overview_fill(1, 0));
-    assert_eq!(app.fill_of("ISL"), palette::overview_fill(0, 1));
+    assert_eq!(app.observe().fill_of("NOR"), palette::overview_fill(1, 0));
+    assert_eq!(app.observe().fill_of("ISL"), palette::overview_fill(0, 1));
     assert_eq!(
-        app.fill_of("BWA"),
+        app.observe().fill_of("BWA"),
         Some(microlateral_atlas::scene::style::LAND)
     );
 }
@@ -198,12 +205,18 @@ fn arrow_keys_step_through_the_list() {
     let mut harness = harness();
     harness.key_press(Key::ArrowDown);
     harness.run();
-    let first = harness.state().visible_initiatives()[0].to_owned();
-    assert_eq!(harness.state().selected_initiative(), Some(first.as_str()));
+    let first = harness.state().observe().visible_initiatives[0].to_owned();
+    assert_eq!(
+        harness.state().observe().selected_initiative,
+        Some(first.as_str())
+    );
     harness.key_press(Key::ArrowDown);
     harness.run();
-    let second = harness.state().visible_initiatives()[1].to_owned();
-    assert_eq!(harness.state().selected_initiative(), Some(second.as_str()));
+    let second = harness.state().observe().visible_initiatives[1].to_owned();
+    assert_eq!(
+        harness.state().observe().selected_initiative,
+        Some(second.as_str())
+    );
 }
 
 #[test]
@@ -246,21 +259,27 @@ fn the_selection_view_and_filters_survive_a_restart() {
     type_search(&mut harness, "Norway");
     harness.get_by_label("Norway (NOR)").click();
     harness.run();
-    let zoom = harness.state().zoom();
+    let zoom = harness.state().observe().zoom;
     let mut storage = MemoryStorage::default();
     eframe::App::save(harness.state_mut(), &mut storage);
 
     let restored = AtlasApp::bundled()
         .expect("the bundled data loads")
         .restore(Some(&storage));
-    assert_eq!(restored.selected_initiative(), Some("doha-agreement"));
-    assert_eq!(restored.selected_code(), Some("NOR"));
     assert_eq!(
-        restored.visible_initiatives().len(),
+        restored.observe().selected_initiative,
+        Some("doha-agreement")
+    );
+    assert_eq!(restored.observe().selected_code, Some("NOR"));
+    assert_eq!(
+        restored.observe().visible_initiatives.len(),
         13,
         "the small-state filter"
     );
-    assert!((restored.zoom() - zoom).abs() < 1e-9, "the map view");
+    assert!(
+        (restored.observe().zoom - zoom).abs() < 1e-9,
+        "the map view"
+    );
 }
 
 /// A fresh folder for one test's exports.
@@ -274,12 +293,12 @@ fn export_dir(tag: &str) -> std::path::PathBuf {
 fn a_countrys_history_exports_as_csv_and_json_from_its_panel() {
     let mut harness = harness();
     click_map(&mut harness, 9.0, 61.0);
-    assert_eq!(harness.state().selected_code(), Some("NOR"));
+    assert_eq!(harness.state().observe().selected_code, Some("NOR"));
     // The panel offers both; the save dialog they open is the desktop's, so the test writes
     // to a path itself, as the dialog's answer would.
     harness.get_by_label("Export history as CSV…");
     harness.get_by_label("Export history as JSON…");
-    let rows = harness.state().dataset().history_of("NOR").len();
+    let rows = harness.state().observe().dataset.history_of("NOR").len();
     let dir = export_dir("history");
 
     let csv = dir.join("NOR-history.csv");
@@ -289,7 +308,7 @@ fn a_countrys_history_exports_as_csv_and_json_from_its_panel() {
     assert_eq!(text.lines().count(), rows + 1, "{text}");
     assert!(text.starts_with("initiative_id,"), "{text}");
     assert!(text.contains("oslo-accords,"), "{text}");
-    let report = harness.state().load_report().expect("a report");
+    let report = harness.state().observe().load_report.expect("a report");
     assert!(!report.1);
     assert_eq!(
         report.0,
@@ -325,12 +344,12 @@ fn an_export_that_cannot_be_written_says_why() {
     harness
         .state_mut()
         .export_to(&Export::List, Format::Csv, &path);
-    let (lines, failed) = harness.state().load_report().expect("a report");
+    let (lines, failed) = harness.state().observe().load_report.expect("a report");
     assert!(failed);
     assert!(
         lines[0].starts_with("Could not save the initiative list: "),
         "{lines:?}"
     );
     assert!(lines[0].contains("no such folder"), "{lines:?}");
-    assert_eq!(harness.state().dataset().initiatives.len(), 21);
+    assert_eq!(harness.state().observe().dataset.initiatives.len(), 21);
 }

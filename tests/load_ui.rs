@@ -41,7 +41,7 @@ fn wait_for(harness: &mut Harness<'_, AtlasApp>, done: impl Fn(&AtlasApp) -> boo
 fn open(harness: &mut Harness<'_, AtlasApp>, path: PathBuf) {
     harness.state_mut().open(path);
     harness.step();
-    wait_for(harness, |app| !app.is_loading());
+    wait_for(harness, |app| !app.observe().loading);
 }
 
 #[test]
@@ -52,7 +52,7 @@ fn a_broken_file_keeps_the_data_and_lists_its_problems() {
         .click();
     harness.run();
     open(&mut harness, fixture("bad/unknown-country-code.json"));
-    let (lines, failed) = harness.state().load_report().expect("a report");
+    let (lines, failed) = harness.state().observe().load_report.expect("a report");
     assert!(failed);
     assert!(
         lines
@@ -62,16 +62,19 @@ fn a_broken_file_keeps_the_data_and_lists_its_problems() {
         "{lines:?}"
     );
     assert_eq!(
-        harness.state().dataset().initiatives.len(),
+        harness.state().observe().dataset.initiatives.len(),
         21,
         "the old data stays"
     );
-    assert_eq!(harness.state().selected_initiative(), Some("oslo-accords"));
+    assert_eq!(
+        harness.state().observe().selected_initiative,
+        Some("oslo-accords")
+    );
     harness.get_by_label("Could not use unknown-country-code.json");
     harness.get_by_label("Nothing was changed: the data shown before is still loaded.");
     harness.get_by_label("Dismiss").click();
     harness.run();
-    assert!(harness.state().load_report().is_none());
+    assert!(harness.state().observe().load_report.is_none());
 }
 
 #[test]
@@ -82,11 +85,15 @@ fn a_good_file_replaces_the_data() {
     let expected = serde_json::from_str::<serde_json::Value>(&text).expect("json")["initiatives"]
         .as_array()
         .map_or(0, Vec::len);
-    assert_eq!(harness.state().dataset().initiatives.len(), expected);
+    assert_eq!(
+        harness.state().observe().dataset.initiatives.len(),
+        expected
+    );
     assert!(
         harness
             .state()
-            .load_report()
+            .observe()
+            .load_report
             .is_none_or(|(_, failed)| !failed)
     );
 }
@@ -103,10 +110,10 @@ fn a_world_file_the_initiatives_do_not_fit_is_refused_and_the_map_stays() {
     .expect("write");
     let mut harness = harness();
     open(&mut harness, path);
-    let (lines, failed) = harness.state().load_report().expect("a report");
+    let (lines, failed) = harness.state().observe().load_report.expect("a report");
     assert!(failed);
     assert!(lines[0].contains("do not fit this map"), "{lines:?}");
-    assert_eq!(harness.state().world().countries().len(), 241);
+    assert_eq!(harness.state().observe().world.countries().len(), 241);
 }
 
 /// A copy of the valid fixture in a folder of its own (`tag` keeps tests apart), to edit.
@@ -123,7 +130,8 @@ fn own_copy(tag: &str) -> (PathBuf, String) {
 fn edit_and_wait_for_reload(harness: &mut Harness<'_, AtlasApp>, path: &Path, good: &str) {
     std::fs::write(path, good.replace("\"name\": \"", "\"name\": \"Edited ")).expect("write");
     wait_for(harness, |app| {
-        app.dataset()
+        app.observe()
+            .dataset
             .initiatives
             .first()
             .is_some_and(|i| i.name.starts_with("Edited "))
@@ -135,15 +143,15 @@ fn an_edited_file_reloads_and_a_broken_save_does_not_wipe_the_map() {
     let (path, good) = own_copy("watch");
     let mut harness = harness();
     open(&mut harness, path.clone());
-    let loaded = harness.state().dataset().initiatives.len();
+    let loaded = harness.state().observe().dataset.initiatives.len();
     assert!(loaded < 21);
 
     // A broken save: the app says so and keeps what it had.
     std::fs::write(&path, &good[..good.len() / 2]).expect("write");
     wait_for(&mut harness, |app| {
-        app.load_report().is_some_and(|(_, failed)| failed)
+        app.observe().load_report.is_some_and(|(_, failed)| failed)
     });
-    assert_eq!(harness.state().dataset().initiatives.len(), loaded);
+    assert_eq!(harness.state().observe().dataset.initiatives.len(), loaded);
 
     // Fixed again: it reloads by itself.
     edit_and_wait_for_reload(&mut harness, &path, &good);
@@ -158,7 +166,7 @@ fn a_file_given_at_start_reloads_when_it_is_edited() {
     harness
         .state_mut()
         .opened_from(None, DatasetSource::File(path.clone()), &ctx);
-    assert_eq!(harness.state().recent_files().first(), Some(&path));
+    assert_eq!(harness.state().observe().recent_files.first(), Some(&path));
     edit_and_wait_for_reload(&mut harness, &path, &good);
 }
 
@@ -173,7 +181,7 @@ fn opening_a_world_file_shows_a_progress_bar_naming_it_until_it_has_loaded() {
         harness.query_by_label_contains("world.geojson").is_some(),
         "a progress bar names the file"
     );
-    wait_for(&mut harness, |app| !app.is_loading());
+    wait_for(&mut harness, |app| !app.observe().loading);
     assert!(harness.query_by_label_contains("world.geojson").is_none());
 }
 
@@ -212,10 +220,11 @@ fn a_world_given_at_start_reloads_with_its_code_property_and_without_initiatives
 
     std::fs::write(&path, world("State of Qatar")).expect("write");
     wait_for(&mut harness, |app| {
-        app.world()
+        app.observe()
+            .world
             .by_code("QAT")
             .is_some_and(|c| c.name == "State of Qatar")
     });
-    assert!(harness.state().load_report().is_none());
-    assert!(harness.state().dataset().initiatives.is_empty());
+    assert!(harness.state().observe().load_report.is_none());
+    assert!(harness.state().observe().dataset.initiatives.is_empty());
 }

@@ -23,29 +23,35 @@ fn press(harness: &mut Harness<'_, AtlasApp>, key: Key) {
 }
 
 fn progress(harness: &Harness<'_, AtlasApp>) -> String {
-    harness.state().progress().expect("presenting")
+    harness.state().observe().progress.expect("presenting")
 }
 
 fn caption_title(harness: &Harness<'_, AtlasApp>) -> String {
-    harness.state().caption_text().expect("a caption")[2].clone()
+    harness.state().observe().caption.expect("a caption")[2].clone()
 }
 
 #[test]
 fn f5_starts_the_tour_at_the_first_milestone_in_date_order() {
     let mut harness = harness();
     press(&mut harness, Key::F5);
-    assert!(harness.state().is_presenting());
+    assert!(harness.state().observe().presenting);
     assert_eq!(progress(&harness), "1 / 93");
-    let caption = harness.state().caption_text().expect("a caption");
+    let caption = harness.state().observe().caption.expect("a caption");
     assert_eq!(caption[0], "Dec 1992");
     assert_eq!(caption[1], "Oslo channel and Oslo Accords");
     assert_eq!(caption[2], "Hirschfeld and Qurei meet in London");
-    assert_eq!(harness.state().selected_initiative(), Some("oslo-accords"));
     assert_eq!(
-        harness.state().fill_of("NOR"),
+        harness.state().observe().selected_initiative,
+        Some("oslo-accords")
+    );
+    assert_eq!(
+        harness.state().observe().fill_of("NOR"),
         Some(palette::role_fill(Role::Lead))
     );
-    assert_eq!(harness.state().as_of().as_deref(), Some("1992-12-31"));
+    assert_eq!(
+        harness.state().observe().as_of.as_deref(),
+        Some("1992-12-31")
+    );
     harness.get_by_label("Hirschfeld and Qurei meet in London");
     harness.get_by_label("1 / 93");
 }
@@ -109,22 +115,22 @@ fn a_step_of_the_christchurch_call_shows_only_the_members_of_that_date() {
     // Walk forward to the Call's adoption in Paris.
     for _ in 0..93 {
         if caption_title(&harness).contains("adopted")
-            && harness.state().selected_initiative() == Some("christchurch-call")
+            && harness.state().observe().selected_initiative == Some("christchurch-call")
         {
             break;
         }
         press(&mut harness, Key::ArrowRight);
     }
     assert_eq!(
-        harness.state().selected_initiative(),
+        harness.state().observe().selected_initiative,
         Some("christchurch-call")
     );
     assert_eq!(
-        harness.state().fill_of("NZL"),
+        harness.state().observe().fill_of("NZL"),
         Some(palette::role_fill(Role::Lead))
     );
     assert_eq!(
-        harness.state().fill_of("USA"),
+        harness.state().observe().fill_of("USA"),
         Some(palette::MUTED),
         "the US joined in 2021"
     );
@@ -135,9 +141,9 @@ fn the_full_stop_and_b_black_out_the_screen_and_bring_it_back() {
     let mut harness = harness();
     press(&mut harness, Key::F5);
     press(&mut harness, Key::Period);
-    assert!(harness.state().is_blacked_out());
+    assert!(harness.state().observe().blacked_out);
     press(&mut harness, Key::B);
-    assert!(!harness.state().is_blacked_out());
+    assert!(!harness.state().observe().blacked_out);
 }
 
 #[test]
@@ -149,7 +155,7 @@ fn escape_leaves_presenter_mode_and_brings_the_panels_back() {
         "editing panels are hidden"
     );
     press(&mut harness, Key::Escape);
-    assert!(!harness.state().is_presenting());
+    assert!(!harness.state().observe().presenting);
     harness.get_by_label("Initiatives");
 }
 
@@ -157,10 +163,12 @@ fn escape_leaves_presenter_mode_and_brings_the_panels_back() {
 fn autoplay_steps_on_its_own_and_pauses() {
     let mut harness = harness();
     press(&mut harness, Key::F5);
-    harness.state_mut().set_autoplay_interval(1.0);
+    harness
+        .state_mut()
+        .command(microlateral_atlas::ui::Command::SetAutoplayInterval(1.0));
     harness.get_by_label("Play").click();
     harness.step();
-    assert!(harness.state().is_autoplaying());
+    assert!(harness.state().observe().autoplaying);
     // Each frame advances egui's clock by 0.25 s.
     for _ in 0..9 {
         harness.step();
@@ -189,24 +197,30 @@ fn the_date_cursor_shows_the_christchurch_call_growing() {
         harness.run();
     };
     set_date(&mut harness, "2019-06-01");
-    assert_eq!(harness.state().as_of().as_deref(), Some("2019-06-01"));
     assert_eq!(
-        harness.state().fill_of("FRA"),
+        harness.state().observe().as_of.as_deref(),
+        Some("2019-06-01")
+    );
+    assert_eq!(
+        harness.state().observe().fill_of("FRA"),
         Some(palette::role_fill(Role::CoLead))
     );
-    assert_eq!(harness.state().fill_of("USA"), Some(palette::MUTED));
+    assert_eq!(
+        harness.state().observe().fill_of("USA"),
+        Some(palette::MUTED)
+    );
     harness.get_by_label("All dates").click();
     harness.run();
     set_date(&mut harness, "2021-06-01");
     assert_eq!(
-        harness.state().fill_of("USA"),
+        harness.state().observe().fill_of("USA"),
         Some(palette::role_fill(Role::Participant))
     );
     harness.get_by_label("All dates").click();
     harness.run();
     set_date(&mut harness, "2018-01-01");
     assert_eq!(
-        harness.state().fill_of("NZL"),
+        harness.state().observe().fill_of("NZL"),
         Some(palette::MUTED),
         "not begun yet"
     );
@@ -231,7 +245,7 @@ fn a_tour_from_the_data_file_runs_in_the_authors_order() {
     press(&mut harness, Key::End);
     assert_eq!(caption_title(&harness), "Michel Suleiman elected president");
     assert_eq!(
-        harness.state().selected_initiative(),
+        harness.state().observe().selected_initiative,
         Some("doha-agreement")
     );
 }

@@ -49,6 +49,9 @@ fn a_presenter_step_matches_its_snapshot() {
     harness.key_press(egui::Key::ArrowRight);
     harness.run();
     wait_for_landing(&mut harness);
-    assert_eq!(harness.state().progress().as_deref(), Some("3 / 93"));
+    assert_eq!(
+        harness.state().observe().progress.as_deref(),
+        Some("3 / 93")
+    );
     harness.snapshot("presenter_oslo_step_3");
 }

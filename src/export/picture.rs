@@ -271,6 +271,46 @@ pub fn png(svg: &str) -> Result<Vec<u8>, ExportError> {
         .map_err(|e| ExportError::Render(e.to_string()))
 }
 
+/// Writes the map's part of a window screenshot as a PNG, atomically. `map` is the map's rect in
+/// points (the whole window when it is `None`).
+pub fn png_from_screenshot(
+    image: &egui::ColorImage,
+    map: Option<egui::Rect>,
+    pixels_per_point: f32,
+    path: &Path,
+) -> Result<(), ExportError> {
+    let [width, height] = image.size;
+    // The map's rect in physical pixels; the whole window if the map has not been drawn.
+    let pixel = |v: f32, max: usize| ((v * pixels_per_point).round().max(0.0) as usize).min(max);
+    let (x0, y0, x1, y1) = match map {
+        Some(r) => (
+            pixel(r.min.x, width),
+            pixel(r.min.y, height),
+            pixel(r.max.x, width),
+            pixel(r.max.y, height),
+        ),
+        None => (0, 0, width, height),
+    };
+    if x1 <= x0 || y1 <= y0 {
+        return Err(ExportError::Render(
+            "the map has no area to save".to_owned(),
+        ));
+    }
+    let mut rgba = Vec::with_capacity((x1 - x0) * (y1 - y0) * 4);
+    for y in y0..y1 {
+        for px in &image.pixels[y * width + x0..y * width + x1] {
+            rgba.extend_from_slice(&px.to_srgba_unmultiplied());
+        }
+    }
+    let buffer = image::RgbaImage::from_raw((x1 - x0) as u32, (y1 - y0) as u32, rgba)
+        .ok_or_else(|| ExportError::Render("the screenshot has the wrong size".to_owned()))?;
+    let mut png = std::io::Cursor::new(Vec::new());
+    buffer
+        .write_to(&mut png, image::ImageFormat::Png)
+        .map_err(|e| ExportError::Render(e.to_string()))?;
+    write_atomically(path, png.get_ref())
+}
+
 /// Which formats to write.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum, Default)]
 pub enum PictureFormat {

@@ -46,3 +46,31 @@ pub fn build_tour(dataset: &Dataset, initiatives: &[usize]) -> Vec<Step> {
     });
     steps
 }
+
+/// The steps of a new tour as `choice` says: every milestone, those of the `listed` efforts, those
+/// of the `selected` one, or a tour the data file defines, in the file's own order.
+pub fn steps(
+    choice: TourChoice,
+    dataset: &Dataset,
+    listed: &[usize],
+    selected: Option<usize>,
+) -> Vec<Step> {
+    let initiatives: Vec<usize> = match choice {
+        TourChoice::Everything => (0..dataset.initiatives.len()).collect(),
+        TourChoice::CurrentFilter => listed.to_vec(),
+        TourChoice::SelectedInitiative => selected.into_iter().collect(),
+        // The file's own order, not date order: the author chose it.
+        TourChoice::FromData(i) => {
+            return dataset.tours.get(i).map_or_else(Vec::new, |tour| {
+                tour.steps
+                    .iter()
+                    .map(|&(initiative, milestone)| Step {
+                        initiative,
+                        milestone,
+                    })
+                    .collect()
+            });
+        }
+    };
+    build_tour(dataset, &initiatives)
+}

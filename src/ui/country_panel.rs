@@ -4,34 +4,27 @@ use egui::{RichText, Ui};
 
 use crate::data::{Dataset, World};
 use crate::export::Format;
+use crate::ui::command::{Command, Export};
 
 /// Shows the selected country and every effort it led, co-led, joined or supported.
 #[derive(Debug, Default)]
 pub struct CountryPanel;
 
-/// What the user asked for in the country panel.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum CountryAction {
-    /// Show this initiative (an index into the dataset).
-    ShowInitiative(usize),
-    /// Save the country's history to a file in this format.
-    ExportHistory(Format),
-}
-
 impl CountryPanel {
-    /// Draws the panel for `selected`, an index into `world`'s countries. Returns what the user
-    /// asked for: an initiative clicked in the history, or an export.
+    /// Draws the panel for `selected`, an index into `world`'s countries. An initiative clicked
+    /// in the history asks to show it; an export button asks to save the history.
     pub fn ui(
         &mut self,
         ui: &mut Ui,
         world: &World,
         dataset: &Dataset,
         selected: Option<usize>,
-    ) -> Option<CountryAction> {
+        commands: &mut Vec<Command>,
+    ) {
         let Some(country) = selected.and_then(|i| world.countries().get(i)) else {
             ui.heading("No country selected");
             ui.label("Click a country on the map to see its initiative history. Esc clears the selection.");
-            return None;
+            return;
         };
         ui.heading(RichText::new(&country.name).strong());
         ui.label(format!("ISO 3166-1 alpha-3: {}", country.code));
@@ -51,17 +44,19 @@ impl CountryPanel {
                 "{} takes part in none of the efforts in this dataset.",
                 country.name
             ));
-            return None;
+            return;
         }
         ui.label(RichText::new(format!("Initiative history ({})", history.len())).strong());
-        let mut picked = None;
         ui.horizontal_wrapped(|ui| {
             for (format, label) in [
                 (Format::Csv, "Export history as CSV…"),
                 (Format::Json, "Export history as JSON…"),
             ] {
                 if ui.button(label).clicked() {
-                    picked = Some(CountryAction::ExportHistory(format));
+                    commands.push(Command::Export(
+                        Export::History(country.code.clone()),
+                        format,
+                    ));
                 }
             }
         });
@@ -81,7 +76,7 @@ impl CountryPanel {
                 .on_hover_text("Show this initiative")
                 .clicked()
             {
-                picked = Some(CountryAction::ShowInitiative(entry.initiative));
+                commands.push(Command::SelectInitiative(Some(entry.initiative)));
             }
             ui.label(format!(
                 "{} · {}{joined}",
@@ -90,7 +85,6 @@ impl CountryPanel {
             ));
             ui.label(RichText::new(&initiative.outcome).weak());
         }
-        picked
     }
 }
 

@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::data::search::{find_countries, initiative_matches};
 use crate::data::{Category, Dataset, Initiative, Kind, Status, World};
+use crate::ui::command::Command;
 
 /// The first and last years the year filter offers.
 pub const YEAR_RANGE: (i32, i32) = (1990, 2030);
@@ -92,13 +93,6 @@ fn group_of(initiative: &Initiative) -> usize {
     }
 }
 
-/// What the user picked in the list.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum ListPick {
-    Initiative(usize),
-    Country(usize),
-}
-
 /// The initiative list panel.
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
 #[serde(default)]
@@ -107,15 +101,16 @@ pub struct InitiativeList {
 }
 
 impl InitiativeList {
-    /// Draws the panel. Returns what the user picked, if anything.
+    /// Draws the panel. A picked initiative asks to be selected; a country found by the search
+    /// asks to be shown on the map.
     pub fn ui(
         &mut self,
         ui: &mut Ui,
         dataset: &Dataset,
         world: &World,
         selected: Option<usize>,
-    ) -> Option<ListPick> {
-        let mut pick = None;
+        commands: &mut Vec<Command>,
+    ) {
         ui.heading("Initiatives");
         ui.horizontal(|ui| {
             let label = ui.label("Search");
@@ -137,7 +132,7 @@ impl InitiativeList {
                         .selectable_label(false, format!("{} ({})", country.name, country.code))
                         .clicked()
                     {
-                        pick = Some(ListPick::Country(ci));
+                        commands.push(Command::ShowCountry(ci));
                     }
                 }
                 ui.add_space(6.0);
@@ -164,11 +159,10 @@ impl InitiativeList {
                         initiative.span_label()
                     ));
                 if response.clicked() {
-                    pick = Some(ListPick::Initiative(i));
+                    commands.push(Command::SelectInitiative(Some(i)));
                 }
             }
         });
-        pick
     }
 
     fn filters_ui(&mut self, ui: &mut Ui) {

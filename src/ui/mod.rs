@@ -2,14 +2,17 @@
 
 pub mod command;
 pub mod country_panel;
+pub mod files;
 pub mod initiative_card;
 pub mod initiative_list;
 pub mod map_layer;
+pub mod map_view;
 pub mod palette;
 pub mod presenter;
 pub mod style;
 pub mod time_ruler;
 pub mod timeline;
+pub mod toolbar;
 
 pub use command::{Command, Export, PresenterKey};
 pub use country_panel::CountryPanel;

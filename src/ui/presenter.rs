@@ -4,7 +4,9 @@ use egui::{Color32, FontId, Key, Modifiers, RichText, Ui};
 
 use crate::data::{Initiative, Milestone};
 use crate::scene::Step;
-use crate::ui::command::PresenterKey;
+use crate::ui::command::{Command, PresenterKey};
+use crate::ui::map_view::PRESENTER_TEXT_SCALE;
+use crate::ui::style;
 
 /// Reads and consumes the presenter's keys, so no other widget acts on them.
 pub fn read_keys(ui: &Ui) -> Vec<PresenterKey> {
@@ -55,17 +57,28 @@ pub fn read_keys(ui: &Ui) -> Vec<PresenterKey> {
     keys
 }
 
+/// What a key did to the presentation.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Pressed {
+    /// The step stayed (a digit typed, blackout toggled, already at the end).
+    Stayed,
+    /// Another step is shown.
+    Moved,
+    /// The presenter asked to leave.
+    Exit,
+}
+
 /// A running presentation.
 #[derive(Clone, Debug)]
 pub struct Presenter {
-    pub tour: Vec<Step>,
-    pub index: usize,
+    tour: Vec<Step>,
+    index: usize,
     /// Digits typed so far for a jump ("12" then Enter goes to step 12).
-    pub digits: String,
-    pub blackout: bool,
+    digits: String,
+    blackout: bool,
     /// When autoplay is on: the time (egui's clock, seconds) of the next step.
-    pub next_step_at: Option<f64>,
-    pub interval_secs: f64,
+    next_step_at: Option<f64>,
+    interval_secs: f64,
 }
 
 impl Presenter {
@@ -91,8 +104,28 @@ impl Presenter {
         format!("{} / {}", self.index + 1, self.tour.len())
     }
 
-    /// Applies one key. Returns whether the step changed, and whether to leave.
-    pub fn press(&mut self, key: PresenterKey) -> (bool, bool) {
+    /// Whether the screen is blacked out.
+    pub fn is_blacked_out(&self) -> bool {
+        self.blackout
+    }
+
+    /// Whether autoplay is running.
+    pub fn is_autoplaying(&self) -> bool {
+        self.next_step_at.is_some()
+    }
+
+    /// When autoplay steps next (egui's clock, seconds).
+    pub fn next_step_at(&self) -> Option<f64> {
+        self.next_step_at
+    }
+
+    /// Sets autoplay's interval, within 1 and 60 seconds.
+    pub fn set_interval_secs(&mut self, secs: f64) {
+        self.interval_secs = secs.clamp(1.0, 60.0);
+    }
+
+    /// Applies one key at `now_secs`.
+    pub fn press(&mut self, key: PresenterKey, now_secs: f64) -> Pressed {
         let before = self.index;
         let last = self.tour.len().saturating_sub(1);
         match key {
@@ -115,7 +148,7 @@ impl Presenter {
                 self.digits.clear();
             }
             PresenterKey::Blackout => self.blackout = !self.blackout,
-            PresenterKey::Exit => return (false, true),
+            PresenterKey::Exit => return Pressed::Exit,
         }
         if !matches!(
             key,
@@ -123,7 +156,16 @@ impl Presenter {
         ) {
             self.digits.clear();
         }
-        (self.index != before, false)
+        let manual_step = matches!(key, PresenterKey::Previous | PresenterKey::Next);
+        if manual_step && self.next_step_at.is_some() {
+            // A manual step restarts autoplay's clock so it does not jump twice.
+            self.next_step_at = Some(now_secs + self.interval_secs);
+        }
+        if self.index == before {
+            Pressed::Stayed
+        } else {
+            Pressed::Moved
+        }
     }
 
     /// Moves on when autoplay's time has come; stops at the end. Returns whether it stepped.
@@ -151,6 +193,76 @@ impl Presenter {
             None => Some(now_secs + self.interval_secs),
         };
     }
+
+    /// The step controls under the caption: previous, next, play or pause, the interval, exit.
+    pub fn controls_ui(&self, ui: &mut Ui, commands: &mut Vec<Command>) {
+        if ui.button("Previous").clicked() {
+            commands.push(Command::Present(PresenterKey::Previous));
+        }
+        if ui.button("Next").clicked() {
+            commands.push(Command::Present(PresenterKey::Next));
+        }
+        let label = if self.is_autoplaying() {
+            "Pause"
+        } else {
+            "Play"
+        };
+        if ui.button(label).clicked() {
+            commands.push(Command::ToggleAutoplay);
+        }
+        let label = ui.label("every");
+        let mut interval_secs = self.interval_secs;
+        let changed = ui
+            .add(
+                egui::DragValue::new(&mut interval_secs)
+                    .range(1.0..=60.0)
+                    .suffix(" s"),
+            )
+            .labelled_by(label.id)
+            .changed();
+        if changed {
+            commands.push(Command::SetAutoplayInterval(interval_secs));
+        }
+        if ui.button("Exit presentation").clicked() {
+            commands.push(Command::StopPresenting);
+        }
+    }
+}
+
+/// The caption box over the top of the map, with the presenter's controls while presenting or a
+/// close button otherwise.
+pub fn caption_box_ui(
+    ui: &mut Ui,
+    initiative: &Initiative,
+    milestone: &Milestone,
+    presenter: Option<&Presenter>,
+    commands: &mut Vec<Command>,
+) {
+    let rect = ui.max_rect();
+    let width = (rect.width() * 0.6).clamp(320.0, 900.0);
+    let area = egui::Rect::from_min_size(
+        egui::pos2(rect.center().x - width / 2.0, rect.top() + 12.0),
+        egui::vec2(width, 260.0),
+    );
+    let progress = presenter.map(Presenter::progress);
+    ui.scope_builder(egui::UiBuilder::new().max_rect(area), |ui| {
+        egui::Frame::popup(ui.style())
+            .inner_margin(14.0)
+            .show(ui, |ui| {
+                caption_ui(ui, initiative, milestone, progress.as_deref());
+                ui.horizontal(|ui| match presenter {
+                    Some(presenter) => {
+                        style::enlarge_text(ui.style_mut(), PRESENTER_TEXT_SCALE);
+                        presenter.controls_ui(ui, commands);
+                    }
+                    None => {
+                        if ui.button("Close caption").clicked() {
+                            commands.push(Command::CloseCaption);
+                        }
+                    }
+                });
+            });
+    });
 }
 
 /// The caption of a step, in type that reads from the back of a room.
@@ -210,10 +322,10 @@ mod tests {
     #[test]
     fn next_and_previous_stop_at_the_ends() {
         let mut p = presenter(3);
-        p.press(PresenterKey::Previous);
+        p.press(PresenterKey::Previous, 0.0);
         assert_eq!(p.index, 0);
         for _ in 0..5 {
-            p.press(PresenterKey::Next);
+            p.press(PresenterKey::Next, 0.0);
         }
         assert_eq!(p.index, 2);
     }
@@ -221,14 +333,14 @@ mod tests {
     #[test]
     fn digits_then_enter_jump_to_a_step() {
         let mut p = presenter(30);
-        p.press(PresenterKey::Digit(1));
-        p.press(PresenterKey::Digit(2));
-        p.press(PresenterKey::Jump);
+        p.press(PresenterKey::Digit(1), 0.0);
+        p.press(PresenterKey::Digit(2), 0.0);
+        p.press(PresenterKey::Jump, 0.0);
         assert_eq!(p.index, 11);
         assert_eq!(p.progress(), "12 / 30");
-        p.press(PresenterKey::Digit(9));
-        p.press(PresenterKey::Digit(9));
-        p.press(PresenterKey::Jump);
+        p.press(PresenterKey::Digit(9), 0.0);
+        p.press(PresenterKey::Digit(9), 0.0);
+        p.press(PresenterKey::Jump, 0.0);
         assert_eq!(p.index, 29, "a number past the end goes to the last step");
     }
 

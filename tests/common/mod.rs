@@ -11,7 +11,8 @@ use microlateral_atlas::AtlasApp;
 pub fn screen_pos(harness: &Harness<'_, AtlasApp>, lon: f64, lat: f64) -> Pos2 {
     harness
         .state()
-        .view()
+        .observe()
+        .view
         .expect("the map has been drawn")
         .screen_from_lonlat([lon, lat])
 }
@@ -35,7 +36,7 @@ pub fn click_at(harness: &mut Harness<'_, AtlasApp>, pos: Pos2) {
 /// Steps frames until the map's time-based flight has landed (at most 120 frames).
 pub fn wait_for_landing(harness: &mut Harness<'_, AtlasApp>) {
     for _ in 0..120 {
-        if !harness.state().is_flying() {
+        if !harness.state().observe().flying {
             break;
         }
         harness.step();

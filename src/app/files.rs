@@ -1,0 +1,125 @@
+//! The app's side of files: what a finished load changes, where the data given at start came
+//! from, and the exports the window writes.
+
+use std::path::{Path, PathBuf};
+
+use crate::app::AtlasApp;
+use crate::data::world::WorldOptions;
+use crate::export::Format;
+use crate::loader::{DatasetSource, Outcome};
+use crate::scene::{self, TourChoice};
+use crate::ui::command::Export;
+use crate::ui::files::Report;
+
+impl AtlasApp {
+    /// Says which files the data given at start came from, so they reload when edited and join
+    /// the recent files, as files opened in the window do: the world file (`--world`) with the
+    /// options it was read with, and where the initiatives came from (`--data`, the bundled ones,
+    /// or none when the bundled ones did not fit that world).
+    pub fn opened_from(
+        &mut self,
+        world: Option<(PathBuf, WorldOptions)>,
+        initiatives: DatasetSource,
+        ctx: &egui::Context,
+    ) {
+        if let Some((path, options)) = world {
+            self.files.given_world(path, options, ctx);
+        }
+        if let DatasetSource::File(path) = &initiatives {
+            self.files.remember(path.clone(), ctx);
+        }
+        self.files.dataset_source = initiatives;
+    }
+
+    /// Swaps in a finished load, or reports why it failed (keeping what is on screen).
+    pub(super) fn apply_outcome(&mut self, outcome: Outcome, ctx: &egui::Context) {
+        let path = match outcome {
+            Outcome::Failed { path, problems } => {
+                self.files.report = Some(Report {
+                    path,
+                    lines: problems,
+                    failed: true,
+                });
+                return;
+            }
+            Outcome::World {
+                path,
+                data,
+                dataset,
+            } => {
+                let country = self.observe().selected_code.map(str::to_owned);
+                let initiative = self.observe().selected_initiative.map(str::to_owned);
+                self.data = *data;
+                self.dataset = dataset;
+                self.map.forget_layer();
+                self.selected = country.and_then(|c| self.data.world.index_of(&c));
+                self.initiative = initiative.and_then(|id| self.dataset.index_of(&id));
+                self.files.report = None;
+                path
+            }
+            Outcome::Initiatives {
+                path,
+                dataset,
+                warnings,
+            } => {
+                let initiative = self.observe().selected_initiative.map(str::to_owned);
+                self.dataset = dataset;
+                self.initiative = initiative.and_then(|id| self.dataset.index_of(&id));
+                self.caption = None;
+                self.presenter = None;
+                self.files.dataset_source = DatasetSource::File(path.clone());
+                if matches!(self.tour_choice, TourChoice::FromData(_)) {
+                    self.tour_choice = TourChoice::Everything;
+                }
+                self.files.report = (!warnings.is_empty()).then(|| Report {
+                    path: path.clone(),
+                    lines: warnings.iter().map(ToString::to_string).collect(),
+                    failed: false,
+                });
+                path
+            }
+        };
+        self.files.remember(path, ctx);
+    }
+
+    /// Writes an export to `path` (atomically) and says in the report where it went, or why it
+    /// could not be written. The dialog that picks `path` is the caller's.
+    pub fn export_to(&mut self, what: &Export, format: Format, path: &Path) {
+        let text = match what {
+            Export::History(code) => crate::export::history(&self.dataset, code, format),
+            Export::List => crate::export::initiative_list(&self.dataset, format),
+        };
+        let result = text
+            .and_then(|t| crate::export::write_atomically(path, t.as_bytes()))
+            .map_err(|e| e.to_string());
+        self.files.report_saved(path, &what.described(), result);
+    }
+
+    /// Draws what the map shows at `scale` times its size on screen, with the same scene code
+    /// as `microlateral-atlas export`, and saves it as a PNG the user names.
+    pub(super) fn save_scaled_view(&mut self, scale: u32) {
+        let Some(view) = self.map.view() else { return };
+        let picked = rfd::FileDialog::new()
+            .add_filter("PNG image", &["png"])
+            .set_file_name(format!("microlateral-atlas-{scale}x.png"))
+            .save_file();
+        let Some(path) = picked else { return };
+        let picture = scene::Picture {
+            initiative: self.initiative,
+            as_of: self.as_of,
+            caption: self.caption,
+            // The same ground at `scale` times the pixels is `log2(scale)` zoom levels closer.
+            view: Some((self.map.centre(), self.map.zoom() + f64::from(scale).log2())),
+        };
+        let size = [
+            (view.rect.width() * scale as f32).round() as u32,
+            (view.rect.height() * scale as f32).round() as u32,
+        ];
+        let drawing = crate::export::svg(&self.data, &self.dataset, &picture, size);
+        let result = crate::export::png(&drawing)
+            .and_then(|png| crate::export::write_atomically(&path, &png))
+            .map_err(|e| e.to_string());
+        let described = format!("the map view at {scale}×");
+        self.files.report_saved(&path, &described, result);
+    }
+}
