@@ -1,0 +1,109 @@
+//! The actors of an initiative: states, by their code on the world map, and organisations.
+
+use std::collections::HashMap;
+
+use serde_json::Value;
+
+use super::Checker;
+use crate::data::initiatives::{Actor, ActorId, CountryCodes, Role, Severity};
+use crate::data::json_locate::key_path;
+use crate::data::suggest::closest;
+
+const ACTOR_FIELDS: &[&str] = &[
+    "state",
+    "org",
+    "name",
+    "role",
+    "joined",
+    "sources",
+    "confidence",
+    "note",
+];
+const EXPECTED_CODE: &str = "an ISO 3166-1 alpha-3 code of the world map";
+
+impl<C: CountryCodes> Checker<'_, C> {
+    pub(super) fn actor(
+        &mut self,
+        value: &Value,
+        path: &str,
+        source_ids: Option<&HashMap<&str, usize>>,
+    ) -> Option<Actor> {
+        let map = self.object(value, path, "an actor", ACTOR_FIELDS, "an actor object")?;
+        let actor = match (map.get("state"), map.get("org")) {
+            (Some(_), Some(_)) => {
+                self.error(
+                    path,
+                    "an actor has both \"state\" and \"org\"".to_owned(),
+                    "either a state or an org, never both",
+                );
+                None
+            }
+            (None, None) => {
+                self.error(
+                    path,
+                    "missing required field \"state\" or \"org\"".to_owned(),
+                    "\"state\": an ISO 3166-1 alpha-3 code, or \"org\" and \"name\" for a non-state actor",
+                );
+                None
+            }
+            (Some(state), None) => {
+                if map.contains_key("name") {
+                    let at = self.positions.key(&key_path(path, "name"));
+                    self.report(
+                        Severity::Error,
+                        at,
+                        &key_path(path, "name"),
+                        "a state has a \"name\"".to_owned(),
+                        Some("no name for a state: the world map supplies it".to_owned()),
+                        None,
+                    );
+                }
+                let state_path = key_path(path, "state");
+                self.string(state, &state_path)
+                    .and_then(|code| self.country_code(code, &state_path))
+                    .map(ActorId::State)
+            }
+            (None, Some(org)) => {
+                let short = self.string(org, &key_path(path, "org"));
+                let name = self.required_string(map, path, "name");
+                short
+                    .zip(name)
+                    .map(|(short, name)| ActorId::Org { short, name })
+            }
+        };
+        let role = self.required_word(map, path, "role", &Role::ALL, Role::id);
+        let joined = match map.get("joined") {
+            None => Some(None),
+            Some(value) => self.date(value, &key_path(path, "joined")).map(Some),
+        };
+        let sources = self.source_refs(map, path, "the actor", source_ids);
+        let confidence = self.confidence(map, path);
+        let note = self.optional_string(map, path, "note");
+        Some(Actor {
+            actor: actor?,
+            role: role?,
+            joined: joined?,
+            sources: sources?,
+            confidence: confidence?,
+            note: note?,
+        })
+    }
+
+    pub(super) fn country_code(&mut self, code: String, path: &str) -> Option<String> {
+        if self.codes.has_code(&code) {
+            return Some(code);
+        }
+        let all = self.all_codes.get_or_insert_with(|| self.codes.all_codes());
+        let near: Vec<String> = closest(&code, all.iter().map(String::as_str))
+            .into_iter()
+            .map(str::to_owned)
+            .collect();
+        self.error_suggesting(
+            path,
+            format!("unknown country code \"{code}\""),
+            EXPECTED_CODE.to_owned(),
+            near.iter().map(String::as_str).collect(),
+        );
+        None
+    }
+}

@@ -1,0 +1,295 @@
+//! From the bytes of a dataset file to a [`Dataset`], checking everything on the way.
+//!
+//! The file is parsed into a `serde_json::Value` and then walked by hand rather than
+//! deserialised with derived types: a derived deserialiser stops at the first problem, and
+//! analysts fixing a file by hand want every problem at once. Each check that fails records a
+//! [`Diagnostic`] and yields `None`, so a broken value never reaches the model and one mistake
+//! does not cascade into others. The checks are split by what they read:
+//! `values` holds the readers of single JSON values, and `initiative`, `sources`, `actors` and
+//! `tours` the parts of the format.
+
+use serde_json::{Map, Value};
+
+use super::{CountryCodes, Dataset, Diagnostic, Severity};
+use crate::data::json_locate::{self, LineColumn, MAX_DEPTH, Positions, ScanError};
+
+mod actors;
+mod initiative;
+mod sources;
+mod tours;
+mod values;
+
+const FORMAT: &str = "microlateral-atlas/initiatives";
+const VERSION: u64 = 1;
+
+const TOP_FIELDS: &[&str] = &["format", "version", "initiatives", "tours"];
+
+const EXPECTED_ID: &str = "lowercase a-z, 0-9 and single hyphens, like oslo-accords";
+/// What the whole file should be, for errors about the whole file.
+const EXPECTED_FILE: &str = "a JSON object with \"format\", \"version\" and \"initiatives\" \
+     (see docs/data-format.md)";
+
+/// Checks a whole file. Returns the dataset only if no error was found, and every problem
+/// (errors and warnings) in any case.
+pub(super) fn check(
+    file: &str,
+    bytes: &[u8],
+    codes: &impl CountryCodes,
+) -> (Option<Dataset>, Vec<Diagnostic>) {
+    let mut checker = Checker {
+        file,
+        positions: Positions::default(),
+        codes,
+        all_codes: None,
+        diagnostics: Vec::new(),
+    };
+    let dataset = checker.file(bytes);
+    (dataset, checker.diagnostics)
+}
+
+/// One file being checked: where its values are, for messages, and the problems found so far.
+struct Checker<'a, C> {
+    file: &'a str,
+    positions: Positions,
+    codes: &'a C,
+    /// The world's codes, fetched on the first unknown code.
+    all_codes: Option<Vec<String>>,
+    diagnostics: Vec<Diagnostic>,
+}
+
+/// The kind of a JSON value, as an error message names it.
+fn kind_of(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "a list",
+        Value::Object(_) => "an object",
+    }
+}
+
+/// Line and column of the byte at `offset` in `bytes`, counting columns in characters.
+fn line_column_at(bytes: &[u8], offset: usize) -> LineColumn {
+    let before = &bytes[..offset.min(bytes.len())];
+    let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+    let line_start = before
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |i| i + 1);
+    let column = before[line_start..]
+        .iter()
+        .filter(|&&b| b & 0xC0 != 0x80)
+        .count()
+        + 1;
+    (line, column)
+}
+
+fn is_valid_id(id: &str) -> bool {
+    !id.is_empty()
+        && id.split('-').all(|part| {
+            !part.is_empty()
+                && part
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        })
+}
+
+impl<C: CountryCodes> Checker<'_, C> {
+    fn report(
+        &mut self,
+        severity: Severity,
+        (line, column): LineColumn,
+        path: &str,
+        message: String,
+        expected: Option<String>,
+        suggestion: Option<String>,
+    ) {
+        self.diagnostics.push(Diagnostic {
+            severity,
+            file: self.file.to_owned(),
+            line,
+            column,
+            path: path.to_owned(),
+            message,
+            expected,
+            suggestion,
+        });
+    }
+
+    /// An error about the value at `path`.
+    fn error(&mut self, path: &str, message: String, expected: impl Into<String>) {
+        let at = self.positions.value(path);
+        self.report(
+            Severity::Error,
+            at,
+            path,
+            message,
+            Some(expected.into()),
+            None,
+        );
+    }
+
+    /// An error about the value at `path`, with the closest accepted values, if any.
+    fn error_suggesting(&mut self, path: &str, message: String, expected: String, near: Vec<&str>) {
+        let at = self.positions.value(path);
+        let suggestion = (!near.is_empty()).then(|| near.join(", "));
+        self.report(
+            Severity::Error,
+            at,
+            path,
+            message,
+            Some(expected),
+            suggestion,
+        );
+    }
+
+    fn warning(&mut self, path: &str, message: String, expected: Option<String>) {
+        let at = self.positions.value(path);
+        self.report(Severity::Warning, at, path, message, expected, None);
+    }
+
+    /// An error for the whole file, at its start.
+    fn file_error(&mut self, at: LineColumn, message: String, expected: &str) {
+        self.report(
+            Severity::Error,
+            at,
+            "",
+            message,
+            Some(expected.to_owned()),
+            None,
+        );
+    }
+
+    /// The whole file: its text, its JSON, its header, then its initiatives and its tours. Each
+    /// step that cannot go on without the one before stops at it.
+    fn file(&mut self, bytes: &[u8]) -> Option<Dataset> {
+        let text = self.text(bytes)?;
+        let root = self.json(text)?;
+        let top = self.object(&root, "", "the file", TOP_FIELDS, EXPECTED_FILE)?;
+        self.header(top);
+        let list = self.required(top, "", "initiatives", "a list of initiatives")?;
+        let items = self.array(list, "initiatives", "a list of initiatives")?;
+        let initiatives = self.initiatives(items)?;
+        // Tours refer to initiatives, so they are checked once all initiatives are known.
+        let tours = match top.get("tours") {
+            Some(value) => self.tours(value, &initiatives)?,
+            None => Vec::new(),
+        };
+        Some(Dataset { initiatives, tours })
+    }
+
+    /// The file as text: UTF-8 (a byte order mark is skipped) and not empty.
+    fn text<'b>(&mut self, bytes: &'b [u8]) -> Option<&'b str> {
+        let text = match std::str::from_utf8(bytes) {
+            Ok(text) => text,
+            Err(e) => {
+                let offset = e.valid_up_to();
+                let at = line_column_at(bytes, offset);
+                let byte = bytes.get(offset).copied().unwrap_or(0);
+                self.file_error(
+                    at,
+                    format!("the file is not UTF-8 text (byte 0x{byte:02X} cannot start a character here)"),
+                    "UTF-8 text; save the file as UTF-8",
+                );
+                return None;
+            }
+        };
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        if text.trim().is_empty() {
+            self.file_error((1, 1), "the file is empty".to_owned(), EXPECTED_FILE);
+            return None;
+        }
+        Some(text)
+    }
+
+    /// The file's JSON, with the positions of its values for later messages. Syntax errors and
+    /// fields written twice are reported here, before any value is checked.
+    fn json(&mut self, text: &str) -> Option<Value> {
+        // Positions first: the scanner refuses deep nesting before serde_json recurses into it.
+        match json_locate::scan(text) {
+            Ok(positions) => self.positions = positions,
+            Err(ScanError::TooDeep(at)) => {
+                self.file_error(
+                    at,
+                    format!("arrays and objects are nested more than {MAX_DEPTH} levels deep"),
+                    "the shallow structure of docs/data-format.md",
+                );
+                return None;
+            }
+            // serde_json describes syntax errors better; it runs next.
+            Err(ScanError::Syntax) => {}
+        }
+        let root: Value = match serde_json::from_str(text) {
+            Ok(root) => root,
+            Err(e) => {
+                let message = e.to_string();
+                let message = message
+                    .rfind(" at line ")
+                    .map_or(message.as_str(), |i| &message[..i]);
+                // serde_json counts columns in bytes; count characters like everything else.
+                let at = serde_column_in_chars(text, e.line(), e.column());
+                // serde_json's message already says what it expected.
+                self.report(
+                    Severity::Error,
+                    at,
+                    "",
+                    format!(
+                        "malformed JSON: {message} (look for a missing comma, quote or bracket \
+                         at or just before this point)"
+                    ),
+                    None,
+                    None,
+                );
+                return None;
+            }
+        };
+        for (path, at) in std::mem::take(&mut self.positions.duplicate_keys) {
+            self.report(
+                Severity::Error,
+                at,
+                &path,
+                "this field is written twice in the same object".to_owned(),
+                Some("each field once (the second would silently replace the first)".to_owned()),
+                None,
+            );
+        }
+        Some(root)
+    }
+
+    /// The `format` and `version` fields. A wrong one is reported, and the rest of the file is
+    /// still checked so every problem shows at once.
+    fn header(&mut self, top: &Map<String, Value>) {
+        if let Some(format) = self.required(top, "", "format", "a string")
+            && format.as_str() != Some(FORMAT)
+        {
+            self.error(
+                "format",
+                format!("the format is {format}"),
+                format!("\"{FORMAT}\""),
+            );
+        }
+        if let Some(version) = self.required(top, "", "version", "a number")
+            && version.as_u64() != Some(VERSION)
+        {
+            self.error(
+                "version",
+                format!("version {version} is not supported"),
+                format!("{VERSION}"),
+            );
+        }
+    }
+}
+
+/// serde_json's (line, column) with the column counted in characters rather than bytes.
+fn serde_column_in_chars(text: &str, line: usize, byte_column: usize) -> LineColumn {
+    let Some(line_text) = text.split('\n').nth(line.saturating_sub(1)) else {
+        return (line, byte_column);
+    };
+    let bytes = byte_column.min(line_text.len());
+    let column = line_text.as_bytes()[..bytes]
+        .iter()
+        .filter(|&&b| b & 0xC0 != 0x80)
+        .count();
+    (line, column.max(1))
+}
