@@ -10,13 +10,7 @@ use microlateral_atlas::geo::MAX_ZOOM;
 use microlateral_atlas::{AtlasApp, WorldData};
 
 fn harness() -> Harness<'static, AtlasApp> {
-    let app = AtlasApp::bundled().expect("the bundled data loads");
-    let mut harness = Harness::builder()
-        .with_size(vec2(1400.0, 860.0))
-        .with_max_steps(200)
-        .build_ui_state(|ui, app: &mut AtlasApp| app.ui(ui), app);
-    harness.run();
-    harness
+    common::bundled_harness(vec2(1400.0, 860.0), 200, None)
 }
 
 #[test]

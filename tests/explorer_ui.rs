@@ -12,13 +12,7 @@ use microlateral_atlas::export::Format;
 use microlateral_atlas::scene::palette;
 
 fn harness() -> Harness<'static, AtlasApp> {
-    let app = AtlasApp::bundled().expect("the bundled data loads");
-    let mut harness = Harness::builder()
-        .with_size(vec2(1500.0, 900.0))
-        .with_max_steps(200)
-        .build_ui_state(|ui, app: &mut AtlasApp| app.ui(ui), app);
-    harness.run();
-    harness
+    common::bundled_harness(vec2(1500.0, 900.0), 200, None)
 }
 
 fn click_map(harness: &mut Harness<'_, AtlasApp>, lon: f64, lat: f64) {

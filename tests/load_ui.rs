@@ -1,8 +1,9 @@
 //! An analyst's own files, loaded in the running app: a good file replaces the data, a broken
 //! one leaves it as it was and says what is wrong, and an edited file reloads.
 
+mod common;
+
 use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant};
 
 use egui::vec2;
 use egui_kittest::{Harness, kittest::Queryable as _};
@@ -12,13 +13,7 @@ use microlateral_atlas::loader::DatasetSource;
 use microlateral_atlas::{AtlasApp, WorldData};
 
 fn harness() -> Harness<'static, AtlasApp> {
-    let app = AtlasApp::bundled().expect("the bundled data loads");
-    let mut harness = Harness::builder()
-        .with_size(vec2(1400.0, 900.0))
-        .with_max_steps(400)
-        .build_ui_state(|ui, app: &mut AtlasApp| app.ui(ui), app);
-    harness.run();
-    harness
+    common::bundled_harness(vec2(1400.0, 900.0), 400, None)
 }
 
 fn fixture(name: &str) -> PathBuf {
@@ -28,20 +23,10 @@ fn fixture(name: &str) -> PathBuf {
 }
 
 /// Steps the UI until `done` holds, for at most ten seconds (loads run on another thread).
-fn wait_for(harness: &mut Harness<'_, AtlasApp>, done: impl Fn(&AtlasApp) -> bool) {
-    let start = Instant::now();
-    while !done(harness.state()) {
-        assert!(start.elapsed() < Duration::from_secs(10), "timed out");
-        std::thread::sleep(Duration::from_millis(20));
-        harness.step();
-    }
-    harness.run();
-}
-
 fn open(harness: &mut Harness<'_, AtlasApp>, path: PathBuf) {
     harness.state_mut().open(path);
     harness.step();
-    wait_for(harness, |app| !app.observe().loading);
+    common::wait_for(harness, |app| !app.observe().loading);
 }
 
 #[test]
@@ -129,7 +114,7 @@ fn own_copy(tag: &str) -> (PathBuf, String) {
 /// Saves `good` with every initiative renamed "Edited …", and waits for the app to show it.
 fn edit_and_wait_for_reload(harness: &mut Harness<'_, AtlasApp>, path: &Path, good: &str) {
     std::fs::write(path, good.replace("\"name\": \"", "\"name\": \"Edited ")).expect("write");
-    wait_for(harness, |app| {
+    common::wait_for(harness, |app| {
         app.observe()
             .dataset
             .initiatives
@@ -148,7 +133,7 @@ fn an_edited_file_reloads_and_a_broken_save_does_not_wipe_the_map() {
 
     // A broken save: the app says so and keeps what it had.
     std::fs::write(&path, &good[..good.len() / 2]).expect("write");
-    wait_for(&mut harness, |app| {
+    common::wait_for(&mut harness, |app| {
         app.observe().load_report.is_some_and(|(_, failed)| failed)
     });
     assert_eq!(harness.state().observe().dataset.initiatives.len(), loaded);
@@ -181,7 +166,7 @@ fn opening_a_world_file_shows_a_progress_bar_naming_it_until_it_has_loaded() {
         harness.query_by_label_contains("world.geojson").is_some(),
         "a progress bar names the file"
     );
-    wait_for(&mut harness, |app| !app.observe().loading);
+    common::wait_for(&mut harness, |app| !app.observe().loading);
     assert!(harness.query_by_label_contains("world.geojson").is_none());
 }
 
@@ -219,7 +204,7 @@ fn a_world_given_at_start_reloads_with_its_code_property_and_without_initiatives
         .opened_from(Some((path.clone(), options)), DatasetSource::Empty, &ctx);
 
     std::fs::write(&path, world("State of Qatar")).expect("write");
-    wait_for(&mut harness, |app| {
+    common::wait_for(&mut harness, |app| {
         app.observe()
             .world
             .by_code("QAT")

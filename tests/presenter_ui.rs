@@ -1,5 +1,7 @@
 //! Presenter mode and the timeline's date cursor, as a presenter with a clicker uses them.
 
+mod common;
+
 use egui::{Key, vec2};
 use egui_kittest::{Harness, kittest::Queryable as _};
 use microlateral_atlas::AtlasApp;
@@ -7,14 +9,7 @@ use microlateral_atlas::data::Role;
 use microlateral_atlas::scene::palette;
 
 fn harness() -> Harness<'static, AtlasApp> {
-    let app = AtlasApp::bundled().expect("the bundled data loads");
-    let mut harness = Harness::builder()
-        .with_size(vec2(1500.0, 950.0))
-        .with_max_steps(400)
-        .with_step_dt(0.25)
-        .build_ui_state(|ui, app: &mut AtlasApp| app.ui(ui), app);
-    harness.run();
-    harness
+    common::bundled_harness(vec2(1500.0, 950.0), 400, Some(0.25))
 }
 
 fn press(harness: &mut Harness<'_, AtlasApp>, key: Key) {

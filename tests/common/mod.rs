@@ -1,9 +1,12 @@
-//! Helpers the UI tests share: pointing at a place on the map and clicking it.
+//! Helpers the UI tests share: a window on the bundled data, pointing at a place on the map and
+//! clicking it, and waiting for flights and loads.
 
 // Each test crate includes this module and uses only some of its helpers.
 #![allow(dead_code)]
 
-use egui::{Event, Modifiers, PointerButton, Pos2};
+use std::time::{Duration, Instant};
+
+use egui::{Event, Modifiers, PointerButton, Pos2, Vec2};
 use egui_kittest::Harness;
 use microlateral_atlas::AtlasApp;
 
@@ -39,6 +42,34 @@ pub fn wait_for_landing(harness: &mut Harness<'_, AtlasApp>) {
         if !harness.state().observe().flying {
             break;
         }
+        harness.step();
+    }
+    harness.run();
+}
+
+/// The app on the bundled data in a headless window of `size` points, after its first frames.
+/// `step_dt` is egui's clock step per frame (kittest's default when `None`).
+pub fn bundled_harness(
+    size: Vec2,
+    max_steps: u64,
+    step_dt: Option<f32>,
+) -> Harness<'static, AtlasApp> {
+    let app = AtlasApp::bundled().expect("the bundled data loads");
+    let mut builder = Harness::builder().with_size(size).with_max_steps(max_steps);
+    if let Some(dt) = step_dt {
+        builder = builder.with_step_dt(dt);
+    }
+    let mut harness = builder.build_ui_state(|ui, app: &mut AtlasApp| app.ui(ui), app);
+    harness.run();
+    harness
+}
+
+/// Steps frames until `done` holds, for work on other threads (loads); fails after 10 s.
+pub fn wait_for(harness: &mut Harness<'_, AtlasApp>, done: impl Fn(&AtlasApp) -> bool) {
+    let start = Instant::now();
+    while !done(harness.state()) {
+        assert!(start.elapsed() < Duration::from_secs(10), "timed out");
+        std::thread::sleep(Duration::from_millis(20));
         harness.step();
     }
     harness.run();
