@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 use walkers::{HttpOptions, HttpTiles, MapMemory, Tiles, lon_lat, sources::OpenStreetMap};
 
 use crate::data::Dataset;
+use crate::data::date::iso_date;
 use crate::data::world::{BBox, World, WorldOptions};
 use crate::export::Format;
 use crate::geo::{MAX_ZOOM, WorldData, mercator, min_zoom};
@@ -17,7 +18,7 @@ use crate::ui::command::PresenterKey;
 use crate::ui::country_panel::CountryAction;
 use crate::ui::map_layer::LayerCache;
 use crate::ui::presenter::{self, Presenter};
-use crate::ui::timeline::{TimelineAction, TimelinePanel, iso_date};
+use crate::ui::timeline::{TimelineAction, TimelinePanel};
 use crate::ui::{
     CountryLayer, CountryPanel, InitiativeCard, InitiativeList, LayerOutput,
     initiative_list::ListPick, palette,

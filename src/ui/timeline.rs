@@ -3,8 +3,9 @@
 
 use egui::{Align2, Color32, FontId, Pos2, Rect, RichText, Sense, Stroke, Ui, pos2, vec2};
 
-use crate::data::date::FuzzyDate;
+use crate::data::date::{FuzzyDate, iso_date};
 use crate::data::{Dataset, Initiative, Precision, Status};
+use crate::scene::palette::{DARK_OUTLINE, TIMELINE_BAR, TIMELINE_BAR_CONTRAST, TIMELINE_CURSOR};
 use crate::ui::time_ruler::TimeRuler;
 
 /// What the user did in the timeline, applied by the app.
@@ -26,9 +27,6 @@ pub enum TimelineAction {
 const LANE_HEIGHT: f32 = 20.0;
 const AXIS_HEIGHT: f32 = 24.0;
 const LABEL_WIDTH: f32 = 210.0;
-const BAR: Color32 = Color32::from_rgb(0x56, 0x8f, 0xb8);
-const BAR_CONTRAST: Color32 = Color32::from_rgb(0x8c, 0x8c, 0x8c);
-const CURSOR: Color32 = Color32::from_rgb(0xD5, 0x5E, 0x00);
 
 /// The timeline panel's own state: the axis and the text of the date field.
 #[derive(Debug, Default)]
@@ -194,7 +192,7 @@ impl TimelinePanel {
                     let x = ruler.x_from_date(day as f64);
                     painter.line_segment(
                         [pos2(x, rect.top()), pos2(x, rect.bottom())],
-                        Stroke::new(2.0, CURSOR),
+                        Stroke::new(2.0, TIMELINE_CURSOR),
                     );
                 }
 
@@ -252,7 +250,7 @@ impl TimelinePanel {
             if x >= axis_left {
                 painter.line_segment(
                     [pos2(x, axis_rect.top()), pos2(x, axis_rect.bottom())],
-                    Stroke::new(2.0, CURSOR),
+                    Stroke::new(2.0, TIMELINE_CURSOR),
                 );
             }
         }
@@ -278,7 +276,11 @@ fn draw_lane(
     pointer: Option<Pos2>,
 ) -> Option<LaneItem> {
     let contrast = initiative.kind == crate::data::Kind::Contrast;
-    let color = if contrast { BAR_CONTRAST } else { BAR };
+    let color = if contrast {
+        TIMELINE_BAR_CONTRAST
+    } else {
+        TIMELINE_BAR
+    };
     let start = ruler
         .x_from_date(initiative.start.start_day() as f64)
         .max(lane.left() + LABEL_WIDTH);
@@ -321,12 +323,11 @@ fn draw_lane(
             continue;
         }
         let y = lane.center().y;
-        let dark = Color32::from_rgb(0x20, 0x20, 0x20);
         // A day is a point; a month, a year or a range is drawn as the span it may mean.
         let exact_day = !m.date.is_range() && m.date.latest.precision() == Precision::Day;
         let hit = if exact_day || x1 - x0 < 6.0 {
             let centre = pos2((x0 + x1) / 2.0, y);
-            painter.circle(centre, 4.0, Color32::WHITE, Stroke::new(1.5, dark));
+            painter.circle(centre, 4.0, Color32::WHITE, Stroke::new(1.5, DARK_OUTLINE));
             Rect::from_center_size(centre, vec2(10.0, 12.0))
         } else {
             let span = Rect::from_min_max(pos2(x0, y - 4.0), pos2(x1, y + 4.0));
@@ -334,7 +335,7 @@ fn draw_lane(
                 span,
                 3.0,
                 Color32::WHITE.gamma_multiply(0.8),
-                Stroke::new(1.5, dark),
+                Stroke::new(1.5, DARK_OUTLINE),
                 egui::StrokeKind::Inside,
             );
             span.expand(2.0)
@@ -366,12 +367,6 @@ fn span(dataset: &Dataset, lanes: &[usize], today: i64) -> (i64, i64) {
     } else {
         (first, last)
     }
-}
-
-/// A day number as "YYYY-MM-DD".
-pub fn iso_date(day: i64) -> String {
-    let (y, m, d) = crate::data::date::ymd_from_day(day);
-    format!("{y:04}-{m:02}-{d:02}")
 }
 
 fn truncate(text: &str, max_chars: usize) -> String {
