@@ -14,11 +14,11 @@ use crate::geo::{MAX_ZOOM, WorldData, mercator, min_zoom};
 use crate::loader::{CodeList, DatasetSource, FileWatch, Loader, Outcome as Loaded};
 use crate::scene::{self, LayerColors, TourChoice, ViewTransform, style};
 pub use crate::ui::command::Export;
-use crate::ui::command::PresenterKey;
+use crate::ui::command::{Command, PresenterKey};
 use crate::ui::country_panel::CountryAction;
 use crate::ui::map_layer::LayerCache;
 use crate::ui::presenter::{self, Presenter};
-use crate::ui::timeline::{TimelineAction, TimelinePanel};
+use crate::ui::timeline::TimelinePanel;
 use crate::ui::{
     CountryLayer, CountryPanel, InitiativeCard, InitiativeList, LayerOutput,
     initiative_list::ListPick, palette,
@@ -32,31 +32,6 @@ const FLY_SECS: f64 = 0.8;
 const COUNTRY_MAX_ZOOM: f64 = 6.0;
 /// How much larger presenter mode draws the legend and the caption's controls.
 const PRESENTER_TEXT_SCALE: f32 = 1.4;
-
-/// Something the user asked for, applied once after the panels have drawn, because the map and
-/// the panels borrow the state while they draw.
-#[derive(Clone, Debug, PartialEq)]
-enum Command {
-    ZoomIn,
-    ZoomOut,
-    FitWorld,
-    SelectInitiative(Option<usize>),
-    SelectCountry(Option<usize>),
-    /// Selects a country picked by name (search) and flies the map to it.
-    ShowCountry(usize),
-    /// Asks where to save an export, then writes it.
-    Export(Export, Format),
-    SetCursor(Option<i64>),
-    ShowMilestone {
-        initiative: usize,
-        milestone: usize,
-    },
-    /// A presenter key given by a button instead of the keyboard.
-    Present(PresenterKey),
-    StartPresenting,
-    StopPresenting,
-    ToggleFullscreen,
-}
 
 /// A time-based camera move: the same duration at any frame rate.
 #[derive(Clone, Copy, Debug)]
@@ -468,41 +443,23 @@ impl AtlasApp {
         }
         // Dragging the panel shut also collapses it.
         let mut timeline_open = self.timeline_open;
-        let mut hide = false;
         egui::Panel::bottom("timeline")
             .resizable(true)
             .default_size(if presenting { 150.0 } else { 230.0 })
             .show_collapsible(ui, &mut timeline_open, |ui| {
                 let lanes = self.list.filters.visible(&self.dataset);
-                let actions = self.timeline.ui(
+                self.timeline.ui(
                     ui,
                     &self.dataset,
                     &lanes,
                     self.initiative,
                     self.as_of,
                     self.today,
+                    &mut commands,
                 );
-                for action in actions {
-                    commands.push(match action {
-                        TimelineAction::Hide => {
-                            hide = true;
-                            continue;
-                        }
-                        TimelineAction::SelectInitiative(i) => Command::SelectInitiative(Some(i)),
-                        TimelineAction::ShowMilestone {
-                            initiative,
-                            milestone,
-                        } => Command::ShowMilestone {
-                            initiative,
-                            milestone,
-                        },
-                        TimelineAction::SetCursor(day) => Command::SetCursor(day),
-                        TimelineAction::Present => Command::StartPresenting,
-                    });
-                }
             });
 
-        self.timeline_open = timeline_open && !hide;
+        self.timeline_open = timeline_open;
 
         if !presenting {
             egui::Panel::left("initiative_list")
@@ -1119,6 +1076,9 @@ impl AtlasApp {
                 self.fullscreen = !self.fullscreen;
                 ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(self.fullscreen));
             }
+            Command::SetTimelineOpen(open) => self.timeline_open = open,
+            // TODO(restructure): handled in the app rewrite
+            _ => {}
         }
         if takes_camera {
             self.auto_fit = false;
