@@ -487,9 +487,8 @@ impl AtlasApp {
                             .initiative
                             .and_then(|i| self.dataset.initiatives.get(i))
                         {
-                            if let Some(c) = self.card.ui(ui, initiative, &self.data.world) {
-                                commands.push(Command::SelectCountry(Some(c)));
-                            }
+                            self.card
+                                .ui(ui, initiative, &self.data.world, &mut commands);
                             ui.separator();
                         }
                         match self.country_panel.ui(
