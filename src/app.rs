@@ -234,28 +234,15 @@ impl AtlasApp {
             .resizable(true)
             .default_size(if presenting { 150.0 } else { 230.0 })
             .show_collapsible(ui, &mut open, |ui| {
-                let actions = self.timeline.ui(
+                self.timeline.ui(
                     ui,
                     &self.dataset,
                     lanes,
                     self.initiative,
                     self.as_of,
                     self.today,
+                    commands,
                 );
-                use crate::ui::timeline::TimelineAction;
-                commands.extend(actions.into_iter().map(|action| match action {
-                    TimelineAction::Hide => Command::SetTimelineOpen(false),
-                    TimelineAction::SelectInitiative(i) => Command::SelectInitiative(Some(i)),
-                    TimelineAction::ShowMilestone {
-                        initiative,
-                        milestone,
-                    } => Command::ShowMilestone {
-                        initiative,
-                        milestone,
-                    },
-                    TimelineAction::SetCursor(day) => Command::SetCursor(day),
-                    TimelineAction::Present => Command::StartPresenting,
-                }));
             });
         if open != self.timeline_open {
             commands.push(Command::SetTimelineOpen(open));
@@ -281,9 +268,7 @@ impl AtlasApp {
                         .initiative
                         .and_then(|i| self.dataset.initiatives.get(i));
                     if let Some(initiative) = initiative {
-                        if let Some(c) = self.card.ui(ui, initiative, &self.data.world) {
-                            commands.push(Command::SelectCountry(Some(c)));
-                        }
+                        self.card.ui(ui, initiative, &self.data.world, commands);
                         ui.separator();
                     }
                     let (world, dataset) = (&self.data.world, &self.dataset);

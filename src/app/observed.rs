@@ -5,10 +5,10 @@ use std::path::PathBuf;
 use egui::Color32;
 
 use crate::app::AtlasApp;
+use crate::data::date::iso_date;
 use crate::data::{Dataset, World};
 use crate::scene::{LayerColors, ViewTransform};
 use crate::ui::presenter::Presenter;
-use crate::ui::timeline::iso_date;
 
 /// What the app shows and holds at one moment, read without changing it.
 pub struct Observed<'a> {

@@ -160,6 +160,12 @@ pub fn ymd_from_day(day: i64) -> (i32, u8, u8) {
     (y as i32, m as u8, d as u8)
 }
 
+/// A day number as "YYYY-MM-DD".
+pub fn iso_date(day: i64) -> String {
+    let (y, m, d) = ymd_from_day(day);
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
 impl PartialDate {
     /// A checked date. `text` is only used in the error.
     fn checked(
@@ -461,6 +467,13 @@ mod tests {
             let (y, m, d) = ymd_from_day(day);
             assert_eq!(day_from_ymd(y, m, d), day);
         }
+    }
+
+    #[test]
+    fn a_day_number_prints_as_an_iso_date() {
+        assert_eq!(iso_date(0), "1970-01-01");
+        assert_eq!(iso_date(day_from_ymd(2000, 2, 29)), "2000-02-29");
+        assert_eq!(iso_date(-1), "1969-12-31");
     }
 
     #[test]

@@ -1,4 +1,5 @@
-//! How roles and counts look on the map, and the legend that explains them.
+//! How roles and counts look on the map, the legend that explains them, and the timeline's
+//! colours, which share the map's lead colour and outlines.
 //!
 //! Roles use the Okabe-Ito palette, which people with colour-vision deficiency can tell apart,
 //! and a second cue besides hue: the leading roles get heavier outlines, so the map still reads
@@ -11,10 +12,28 @@ use crate::data::Role;
 /// A country that takes no part in the selected effort.
 pub const MUTED: Color32 = Color32::from_rgb(0xe2, 0xe0, 0xda);
 
+/// The fill of a leading state (Okabe-Ito vermilion): the strongest colour on the map, so it is
+/// also the accent for the date the map shows.
+pub const LEAD_FILL: Color32 = Color32::from_rgb(0xD5, 0x5E, 0x00);
+
+/// Near-black for outlines that must read on any fill: leading roles' borders on the map and
+/// milestones on the timeline.
+pub const DARK_OUTLINE: Color32 = Color32::from_rgb(0x20, 0x20, 0x20);
+
+/// An effort's bar on the timeline.
+pub const TIMELINE_BAR: Color32 = Color32::from_rgb(0x56, 0x8f, 0xb8);
+
+/// The bar of an effort listed only for contrast (not a small-state effort): grey, so the
+/// small-state efforts stand out beside it.
+pub const TIMELINE_BAR_CONTRAST: Color32 = Color32::from_rgb(0x8c, 0x8c, 0x8c);
+
+/// The timeline's date cursor, in the lead colour: the one accent on the timeline.
+pub const TIMELINE_CURSOR: Color32 = LEAD_FILL;
+
 /// The fill of a role.
 pub fn role_fill(role: Role) -> Color32 {
     match role {
-        Role::Lead => Color32::from_rgb(0xD5, 0x5E, 0x00),
+        Role::Lead => LEAD_FILL,
         Role::CoLead => Color32::from_rgb(0xE6, 0x9F, 0x00),
         Role::ProposedLead => Color32::from_rgb(0xCC, 0x79, 0xA7),
         Role::Participant => Color32::from_rgb(0x56, 0xB4, 0xE9),
@@ -24,10 +43,9 @@ pub fn role_fill(role: Role) -> Color32 {
 
 /// The outline a role adds over the country's border: the second cue besides colour.
 pub fn role_stroke(role: Role) -> Option<Stroke> {
-    let dark = Color32::from_rgb(0x20, 0x20, 0x20);
     match role {
-        Role::Lead => Some(Stroke::new(2.5, dark)),
-        Role::CoLead | Role::ProposedLead => Some(Stroke::new(1.6, dark)),
+        Role::Lead => Some(Stroke::new(2.5, DARK_OUTLINE)),
+        Role::CoLead | Role::ProposedLead => Some(Stroke::new(1.6, DARK_OUTLINE)),
         Role::Supporter => Some(Stroke::new(1.0, Color32::from_rgb(0x00, 0x4d, 0x38))),
         Role::Participant => Some(Stroke::new(0.8, Color32::from_rgb(0x1f, 0x5f, 0x8b))),
     }

@@ -4,6 +4,7 @@ use egui::{RichText, Ui};
 
 use crate::data::{Confidence, Initiative, Role, World};
 use crate::scene::palette;
+use crate::ui::command::Command;
 use crate::ui::country_panel::format_count;
 use crate::ui::palette::legend_row;
 
@@ -12,118 +13,158 @@ use crate::ui::palette::legend_row;
 pub struct InitiativeCard;
 
 impl InitiativeCard {
-    /// Draws the card. Returns a country the user clicked in it.
-    pub fn ui(&mut self, ui: &mut Ui, initiative: &Initiative, world: &World) -> Option<usize> {
-        let mut clicked_country = None;
-        ui.heading(RichText::new(&initiative.name).strong());
-        ui.label(format!(
-            "{} · {} · {}",
-            initiative.category.label(),
-            initiative.status.label(),
-            initiative.span_label()
-        ));
-        if initiative.kind == crate::data::Kind::Contrast {
-            ui.label(RichText::new("For contrast: not a small-state effort").italics());
-        }
-        confidence_note(ui, initiative.confidence);
-        ui.add_space(4.0);
-        ui.label(&initiative.summary);
-        ui.add_space(4.0);
-        ui.label(RichText::new("Outcome").strong());
-        ui.label(&initiative.outcome);
-        ui.add_space(4.0);
-        ui.label(RichText::new(format!("“{}”", initiative.essay_quote)).italics())
-            .on_hover_text("The essay's own words");
-
-        let lens = initiative.lens(|code| {
-            world
-                .by_code(code)
-                .and_then(|c| c.population)
-                .map(|p| p.count)
-        });
-        if lens.lead_population > 0 {
-            let ratio = lens
-                .ratio()
-                .map(|r| format!(" (×{r:.0})"))
-                .unwrap_or_default();
-            ui.label(format!(
-                "Small-state lens: lead {} people · participants {}{ratio}",
-                format_count(lens.lead_population),
-                format_count(lens.participant_population)
-            ))
-            .on_hover_text("Population of the leading states against that of the participating states (supporters left out)");
-        }
-
+    /// Draws the card, and pushes a `SelectCountry` command when the user clicks a state in it.
+    pub fn ui(
+        &mut self,
+        ui: &mut Ui,
+        initiative: &Initiative,
+        world: &World,
+        commands: &mut Vec<Command>,
+    ) {
+        summary_ui(ui, initiative);
+        population_lens_ui(ui, initiative, world);
         ui.add_space(6.0);
-        for role in palette::LEGEND_ROLES {
-            let states: Vec<(usize, &str)> = initiative
-                .actors
-                .iter()
-                .filter(|a| a.role == role)
-                .filter_map(|a| a.actor.state_code())
-                .filter_map(|code| {
-                    world
-                        .index_of(code)
-                        .map(|i| (i, world.countries()[i].name.as_str()))
-                })
-                .collect();
-            if states.is_empty() {
-                continue;
-            }
-            ui.horizontal_wrapped(|ui| {
-                legend_row(
-                    ui,
-                    palette::role_fill(role),
-                    palette::role_stroke(role),
-                    &format!("{}:", role_heading(role)),
-                );
-                for (i, name) in states {
-                    if ui.link(name).clicked() {
-                        clicked_country = Some(i);
-                    }
-                }
-            });
-        }
-        let orgs: Vec<String> = initiative
-            .orgs()
-            .map(|a| match &a.actor {
-                crate::data::ActorId::Org { short, name } if short != name => {
-                    format!("{short} ({name}), {}", a.role.label())
-                }
-                other => format!("{}, {}", other.label(), a.role.label()),
+        states_by_role_ui(ui, initiative, world, commands);
+        non_state_actors_ui(ui, initiative);
+        ui.add_space(6.0);
+        milestones_ui(ui, initiative);
+        sources_ui(ui, initiative);
+    }
+}
+
+/// What the effort is: its name, kind, status and span, how sure the sources are, what it was
+/// for, how it ended, and the essay's words about it.
+fn summary_ui(ui: &mut Ui, initiative: &Initiative) {
+    ui.heading(RichText::new(&initiative.name).strong());
+    ui.label(format!(
+        "{} · {} · {}",
+        initiative.category.label(),
+        initiative.status.label(),
+        initiative.span_label()
+    ));
+    if initiative.kind == crate::data::Kind::Contrast {
+        ui.label(RichText::new("For contrast: not a small-state effort").italics());
+    }
+    confidence_note(ui, initiative.confidence);
+    ui.add_space(4.0);
+    ui.label(&initiative.summary);
+    ui.add_space(4.0);
+    ui.label(RichText::new("Outcome").strong());
+    ui.label(&initiative.outcome);
+    ui.add_space(4.0);
+    ui.label(RichText::new(format!("“{}”", initiative.essay_quote)).italics())
+        .on_hover_text("The essay's own words");
+}
+
+/// The small-state lens: how many people the leading states have against the participating
+/// ones. Shown only when the leads' population is known.
+fn population_lens_ui(ui: &mut Ui, initiative: &Initiative, world: &World) {
+    let lens = initiative.lens(|code| {
+        world
+            .by_code(code)
+            .and_then(|c| c.population)
+            .map(|p| p.count)
+    });
+    if lens.lead_population > 0 {
+        let ratio = lens
+            .ratio()
+            .map(|r| format!(" (×{r:.0})"))
+            .unwrap_or_default();
+        ui.label(format!(
+            "Small-state lens: lead {} people · participants {}{ratio}",
+            format_count(lens.lead_population),
+            format_count(lens.participant_population)
+        ))
+        .on_hover_text("Population of the leading states against that of the participating states (supporters left out)");
+    }
+}
+
+/// The states taking part, one row per role in the legend's order, each behind its map swatch.
+/// Clicking a state's name selects it on the map.
+fn states_by_role_ui(
+    ui: &mut Ui,
+    initiative: &Initiative,
+    world: &World,
+    commands: &mut Vec<Command>,
+) {
+    for role in palette::LEGEND_ROLES {
+        let states: Vec<(usize, &str)> = initiative
+            .actors
+            .iter()
+            .filter(|a| a.role == role)
+            .filter_map(|a| a.actor.state_code())
+            .filter_map(|code| {
+                world
+                    .index_of(code)
+                    .map(|i| (i, world.countries()[i].name.as_str()))
             })
             .collect();
-        if !orgs.is_empty() {
-            ui.label(RichText::new("Non-state actors").strong());
-            for org in orgs {
-                ui.label(format!("• {org}"));
-            }
+        if states.is_empty() {
+            continue;
         }
-
-        ui.add_space(6.0);
-        egui::CollapsingHeader::new(format!("Milestones ({})", initiative.milestones.len()))
-            .default_open(true)
-            .show(ui, |ui| {
-                for m in &initiative.milestones {
-                    ui.label(RichText::new(format!("{} — {}", m.date, m.title)).strong());
-                    ui.label(&m.outcome);
-                    confidence_note(ui, m.confidence);
+        ui.horizontal_wrapped(|ui| {
+            legend_row(
+                ui,
+                palette::role_fill(role),
+                palette::role_stroke(role),
+                &format!("{}:", role_heading(role)),
+            );
+            for (i, name) in states {
+                if ui.link(name).clicked() {
+                    commands.push(Command::SelectCountry(Some(i)));
                 }
-            });
-        egui::CollapsingHeader::new(format!("Sources ({})", initiative.sources.len()))
-            .default_open(false)
-            .show(ui, |ui| {
-                for s in &initiative.sources {
-                    // Only web links open; anything else is shown as text.
-                    if s.url.starts_with("https://") || s.url.starts_with("http://") {
-                        ui.hyperlink_to(&s.title, &s.url).on_hover_text(&s.url);
-                    } else {
-                        ui.label(format!("{} ({})", s.title, s.url));
-                    }
-                }
-            });
-        clicked_country
+            }
+        });
     }
+}
+
+/// The organisations and other non-state actors, which have no place on the map.
+fn non_state_actors_ui(ui: &mut Ui, initiative: &Initiative) {
+    let orgs: Vec<String> = initiative
+        .orgs()
+        .map(|a| match &a.actor {
+            crate::data::ActorId::Org { short, name } if short != name => {
+                format!("{short} ({name}), {}", a.role.label())
+            }
+            other => format!("{}, {}", other.label(), a.role.label()),
+        })
+        .collect();
+    if !orgs.is_empty() {
+        ui.label(RichText::new("Non-state actors").strong());
+        for org in orgs {
+            ui.label(format!("• {org}"));
+        }
+    }
+}
+
+/// The milestones, each with its outcome and how sure the sources are, in a section open at
+/// first.
+fn milestones_ui(ui: &mut Ui, initiative: &Initiative) {
+    egui::CollapsingHeader::new(format!("Milestones ({})", initiative.milestones.len()))
+        .default_open(true)
+        .show(ui, |ui| {
+            for m in &initiative.milestones {
+                ui.label(RichText::new(format!("{} — {}", m.date, m.title)).strong());
+                ui.label(&m.outcome);
+                confidence_note(ui, m.confidence);
+            }
+        });
+}
+
+/// The sources, in a section closed at first; web links open in the browser.
+fn sources_ui(ui: &mut Ui, initiative: &Initiative) {
+    egui::CollapsingHeader::new(format!("Sources ({})", initiative.sources.len()))
+        .default_open(false)
+        .show(ui, |ui| {
+            for s in &initiative.sources {
+                // Only web links open; anything else is shown as text.
+                if s.url.starts_with("https://") || s.url.starts_with("http://") {
+                    ui.hyperlink_to(&s.title, &s.url).on_hover_text(&s.url);
+                } else {
+                    ui.label(format!("{} ({})", s.title, s.url));
+                }
+            }
+        });
 }
 
 fn role_heading(role: Role) -> &'static str {

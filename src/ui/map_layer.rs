@@ -5,7 +5,7 @@ use egui::{Color32, Mesh, Pos2, Response, Shape, Stroke, Ui, epaint::Vertex, pos
 use walkers::{MapMemory, Plugin, Projector, lon_lat};
 
 use crate::data::world::World;
-use crate::geo::{CountryIndex, WorldMeshes};
+use crate::geo::{CountryIndex, Lod, WorldMeshes};
 use crate::scene::{HALO_MAX_PX, LayerColors, MICROSTATE_MAX_PX, ViewTransform};
 
 const DOT_RADIUS_PX: f32 = 3.5;
@@ -120,6 +120,9 @@ impl CountryLayer<'_> {
             })
     }
 
+    /// Paints the layer for this frame, bottom to top: every country's fill and hairline, the
+    /// hovered country, heavier outlines, rings around small emphasised countries, and the
+    /// microstate dots.
     fn paint(
         &mut self,
         painter: &egui::Painter,
@@ -127,61 +130,52 @@ impl CountryLayer<'_> {
         zoom: f64,
         hovered: Option<usize>,
     ) {
-        let lod_index = self.meshes.lod_index(zoom);
-        let lod = &self.meshes.lods[lod_index];
-        let outline_color = self.colors.outline;
+        let meshes = self.meshes;
+        let lod_index = meshes.lod_index(zoom);
+        let lod = &meshes.lods[lod_index];
+        self.paint_countries(painter, view, lod_index);
+        let view = &view;
+        self.paint_hovered(painter, lod, view, hovered);
+        self.paint_thick_outlines(painter, lod, view);
+        self.paint_halos(painter, view);
+        self.paint_microstate_dots(painter, view, hovered);
+    }
+
+    /// Paints every country's fill and hairline outline, from the cached meshes when the view,
+    /// the level of detail and the colours are those of the last frame.
+    fn paint_countries(&mut self, painter: &egui::Painter, view: ViewTransform, lod_index: usize) {
         let key = CacheKey {
             view,
             lod: lod_index,
             fills: self.colors.fills.clone(),
-            outline: outline_color,
+            outline: self.colors.outline,
         };
         if self.cache.key.as_ref() != Some(&key) {
-            let mut fills = Vec::new();
-            let mut outlines = Vec::new();
-            let mut fill = Mesh::default();
-            let mut outline = Mesh::default();
-            for (ci, mesh) in lod.countries.iter().enumerate() {
-                let color = self.colors.fills.get(ci).copied().unwrap_or(Color32::GRAY);
-                for part in &mesh.parts {
-                    for wrap in view.visible_wraps(part.bbox) {
-                        // epaint takes a much slower path for meshes past u16 indices: keep
-                        // each one under that (measured: 2.9 ms → 0.2 ms a frame at world view).
-                        let extra =
-                            (part.outline_vertices.end - part.outline_vertices.start) as usize;
-                        if outline.vertices.len() + extra > MAX_MESH_VERTICES {
-                            fills.push(Shape::mesh(std::mem::take(&mut fill)));
-                            outlines.push(Shape::mesh(std::mem::take(&mut outline)));
-                        }
-                        push_part(
-                            &mut fill,
-                            &mut outline,
-                            mesh,
-                            part,
-                            &view,
-                            wrap,
-                            color,
-                            outline_color,
-                        );
-                    }
-                }
-            }
-            fills.push(Shape::mesh(fill));
-            outlines.push(Shape::mesh(outline));
-            // All fills first, so no fill covers a border drawn before it.
-            fills.extend(outlines);
-            self.cache.shapes = fills;
+            self.cache.shapes = self.country_shapes(&self.meshes.lods[lod_index], &view);
             self.cache.key = Some(key);
         }
         painter.extend(self.cache.shapes.iter().cloned());
-        let view = &view;
+    }
 
-        // The hovered country is drawn again on top, so the cached meshes need not change.
-        if let Some(mesh) = hovered.and_then(|ci| lod.countries.get(ci)) {
-            let mut fill = Mesh::default();
-            let mut outline = Mesh::default();
+    /// Every country's fill and hairline moved to the screen: all fills first, so no fill covers
+    /// a border drawn before it.
+    fn country_shapes(&self, lod: &Lod, view: &ViewTransform) -> Vec<Shape> {
+        let outline_color = self.colors.outline;
+        let mut fills = Vec::new();
+        let mut outlines = Vec::new();
+        let mut fill = Mesh::default();
+        let mut outline = Mesh::default();
+        for (ci, mesh) in lod.countries.iter().enumerate() {
+            let color = self.colors.fills.get(ci).copied().unwrap_or(Color32::GRAY);
             for part in &mesh.parts {
                 for wrap in view.visible_wraps(part.bbox) {
+                    // epaint takes a much slower path for meshes past u16 indices: keep
+                    // each one under that (measured: 2.9 ms → 0.2 ms a frame at world view).
+                    let extra = (part.outline_vertices.end - part.outline_vertices.start) as usize;
+                    if outline.vertices.len() + extra > MAX_MESH_VERTICES {
+                        fills.push(Shape::mesh(std::mem::take(&mut fill)));
+                        outlines.push(Shape::mesh(std::mem::take(&mut outline)));
+                    }
                     push_part(
                         &mut fill,
                         &mut outline,
@@ -189,17 +183,52 @@ impl CountryLayer<'_> {
                         part,
                         view,
                         wrap,
-                        self.colors.hover_fill,
+                        color,
                         outline_color,
                     );
                 }
             }
-            painter.add(Shape::mesh(fill));
-            painter.add(Shape::mesh(outline));
         }
+        fills.push(Shape::mesh(fill));
+        outlines.push(Shape::mesh(outline));
+        fills.extend(outlines);
+        fills
+    }
 
-        // Emphasised and selected countries get a heavier outline, built from the same
-        // prebuilt normals (mitres are capped there, so sharp corners cannot throw spikes).
+    /// Paints the hovered country again on top, so the cached meshes need not change.
+    fn paint_hovered(
+        &self,
+        painter: &egui::Painter,
+        lod: &Lod,
+        view: &ViewTransform,
+        hovered: Option<usize>,
+    ) {
+        let Some(mesh) = hovered.and_then(|ci| lod.countries.get(ci)) else {
+            return;
+        };
+        let mut fill = Mesh::default();
+        let mut outline = Mesh::default();
+        for part in &mesh.parts {
+            for wrap in view.visible_wraps(part.bbox) {
+                push_part(
+                    &mut fill,
+                    &mut outline,
+                    mesh,
+                    part,
+                    view,
+                    wrap,
+                    self.colors.hover_fill,
+                    self.colors.outline,
+                );
+            }
+        }
+        painter.add(Shape::mesh(fill));
+        painter.add(Shape::mesh(outline));
+    }
+
+    /// Paints a heavier outline around emphasised and selected countries, built from the same
+    /// prebuilt normals (mitres are capped there, so sharp corners cannot throw spikes).
+    fn paint_thick_outlines(&self, painter: &egui::Painter, lod: &Lod, view: &ViewTransform) {
         let mut thick = Mesh::default();
         for (ci, mesh) in lod.countries.iter().enumerate() {
             let stroke = if self.selected == Some(ci) {
@@ -215,9 +244,11 @@ impl CountryLayer<'_> {
             }
         }
         painter.add(Shape::mesh(thick));
+    }
 
-        // An emphasised country too small to read its colour (Qatar, Bahrain, Lebanon at a
-        // regional zoom) gets a ring in its colour, so a small lead is never lost.
+    /// Paints a ring in its colour around an emphasised country too small to read its colour
+    /// (Qatar, Bahrain, Lebanon at a regional zoom), so a small lead is never lost.
+    fn paint_halos(&self, painter: &egui::Painter, view: &ViewTransform) {
         for (ci, b) in self.meshes.unit_bboxes.iter().enumerate() {
             let Some(stroke) = self.colors.emphasis.get(ci).copied().flatten() else {
                 continue;
@@ -238,7 +269,16 @@ impl CountryLayer<'_> {
                 painter.circle_stroke(centre, radius, Stroke::new(2.0, fill));
             }
         }
+    }
 
+    /// Paints a dot for each country too small to see at this zoom, on top of everything so it
+    /// can be seen and clicked.
+    fn paint_microstate_dots(
+        &self,
+        painter: &egui::Painter,
+        view: &ViewTransform,
+        hovered: Option<usize>,
+    ) {
         for (ci, centre) in self.microstates(view) {
             let fill = if hovered == Some(ci) {
                 self.colors.hover_fill
@@ -253,7 +293,7 @@ impl CountryLayer<'_> {
                     .get(ci)
                     .copied()
                     .flatten()
-                    .unwrap_or(Stroke::new(1.0, outline_color))
+                    .unwrap_or(Stroke::new(1.0, self.colors.outline))
             };
             painter.circle(centre, DOT_RADIUS_PX, fill, ring);
         }

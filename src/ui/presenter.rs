@@ -3,7 +3,7 @@
 use egui::{Color32, FontId, Key, Modifiers, RichText, Ui};
 
 use crate::data::{Initiative, Milestone};
-use crate::scene::Step;
+use crate::scene::{Step, palette};
 use crate::ui::command::{Command, PresenterKey};
 use crate::ui::map_view::PRESENTER_TEXT_SCALE;
 use crate::ui::style;
@@ -275,7 +275,7 @@ pub fn caption_ui(
     ui.label(
         RichText::new(milestone.date.to_string())
             .font(FontId::proportional(22.0))
-            .color(Color32::from_rgb(0xD5, 0x5E, 0x00)),
+            .color(palette::LEAD_FILL),
     );
     ui.label(
         RichText::new(&initiative.name)
