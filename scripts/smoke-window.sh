@@ -50,7 +50,7 @@ def share(rgb, tol=3):
     return n / (total / 7)
 ocean = share((0xC9, 0xDD, 0xEA))
 # Land is drawn in the neutral land colour or, in the overview, shaded by involvement
-# (ui/palette.rs and ui/style.rs).
+# (scene/palette.rs and scene/style.rs).
 land = sum(share(c) for c in [(0xEE, 0xEB, 0xE3), (0xDC, 0xD3, 0xEA), (0xFD, 0xBE, 0x85), (0xFD, 0x8D, 0x3C), (0xD9, 0x47, 0x01)])
 print(f"smoke-window: {width}x{height}, ocean {ocean:.1%}, land {land:.1%}")
 if ocean < 0.10 or land < 0.05:
