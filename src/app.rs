@@ -45,6 +45,8 @@ pub struct AtlasApp {
     selected: Option<usize>,
     /// The selected initiative, an index into the dataset's initiatives.
     initiative: Option<usize>,
+    /// Whether states that had left the selected effort by the date cursor are drawn.
+    show_former: bool,
     /// Today as a day number: where open-ended efforts end on the timeline.
     today: i64,
     map: MapView,
@@ -77,6 +79,7 @@ impl AtlasApp {
             caption: None,
             selected: None,
             initiative: None,
+            show_former: true,
             today,
             map: MapView::default(),
             files: Files::default(),
@@ -126,6 +129,7 @@ impl AtlasApp {
             self.initiative,
             self.as_of,
             &self.involvement,
+            self.show_former,
         );
         if self.map.basemap_enabled() {
             // With tiles underneath, let them show through the fills.
@@ -284,12 +288,18 @@ impl AtlasApp {
         let initiative = self
             .initiative
             .and_then(|i| self.dataset.initiatives.get(i));
+        let former = initiative
+            .map(|i| scene::former_members(&self.data.world, i, self.as_of))
+            .unwrap_or_default();
         let scene = MapScene {
             data: &self.data,
             colors: &colors,
             selected: self.selected,
             initiative,
+            as_of: self.as_of,
             involvement: &self.involvement,
+            former: &former,
+            show_former: self.show_former,
             presenting: self.presenter.is_some(),
         };
         self.map.ui(ui, &scene, self.caption.is_some(), commands);
@@ -361,6 +371,7 @@ impl AtlasApp {
                 }
             }
             Command::CloseCaption => self.caption = None,
+            Command::ShowFormerMembers(show) => self.show_former = show,
             Command::SetBasemap(on) => self.map.set_basemap(on),
             Command::SetTimelineOpen(open) => self.timeline_open = open,
             Command::Open(path) => self.files.open(path),

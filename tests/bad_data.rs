@@ -142,8 +142,8 @@ fn an_unknown_field_is_an_error_at_its_key_suggesting_the_field_meant() {
     assert_eq!(
         the_error("unknown-field"),
         "tests/data/bad/unknown-field.json:21:73: error: initiatives[0].actors[0].notes: unknown \
-         field \"notes\"; expected one of state, org, name, role, joined, sources, confidence, \
-         note (did you mean note?)"
+         field \"notes\"; expected one of state, org, name, role, joined, left, sources, \
+         confidence, note (did you mean note?)"
     );
 }
 
@@ -500,4 +500,25 @@ fn a_tour_keeps_the_authors_order_and_a_whole_initiative_expands_to_its_mileston
     let tour = &loaded.dataset.tours[0];
     assert_eq!((tour.id.as_str(), tour.name.as_str()), ("geneva", "Geneva"));
     assert_eq!(tour.steps, vec![(0, 0), (0, 0)]);
+}
+
+#[test]
+fn a_left_date_before_the_state_took_its_role_is_an_error_at_the_left_date() {
+    assert_eq!(
+        the_error("left-before-start"),
+        "tests/data/bad/left-before-start.json:22:57: error: initiatives[0].actors[1].left: \
+         \"left\" (1 Nov 2020) is before the effort's start (23 Nov 2020); expected a date on or \
+         after the day the state took the role"
+    );
+}
+
+#[test]
+fn two_periods_of_one_state_in_one_role_that_share_a_day_are_an_error_at_the_second() {
+    assert_eq!(
+        the_error("overlapping-periods"),
+        "tests/data/bad/overlapping-periods.json:23:9: error: initiatives[0].actors[2]: USA has \
+         overlapping periods as participant: actors[1] (23 Nov 2020 – 24 Nov 2020) and this one \
+         (from 23–24 Nov 2020); expected one entry per period, each \"left\" on or before the \
+         next \"joined\""
+    );
 }

@@ -133,7 +133,7 @@ fn history_as_csv_has_a_header_and_one_row_per_effort() {
     let lines: Vec<&str> = text.lines().collect();
     assert_eq!(
         lines[0],
-        "initiative_id,initiative,role,joined,start,end,status,outcome"
+        "initiative_id,initiative,role,joined,left,start,end,status,outcome"
     );
     let ids: Vec<&str> = lines[1..]
         .iter()
@@ -150,7 +150,7 @@ fn history_as_csv_has_a_header_and_one_row_per_effort() {
     );
     assert!(
         lines[1].starts_with(
-            "oslo-accords,Oslo channel and Oslo Accords,lead,,1992-12,1995-09-28,concluded,\""
+            "oslo-accords,Oslo channel and Oslo Accords,lead,,,1992-12,1995-09-28,concluded,\""
         ),
         "{}",
         lines[1]
@@ -243,7 +243,7 @@ fn history_writes_to_a_file_with_out() {
     let text = std::fs::read_to_string(&path).unwrap();
     std::fs::remove_dir_all(&dir).unwrap();
     assert!(text.starts_with(
-        "initiative_id,initiative,role,joined,start,end,status,outcome\noslo-accords,"
+        "initiative_id,initiative,role,joined,left,start,end,status,outcome\noslo-accords,"
     ));
     assert_eq!(text.lines().count(), 5);
 }

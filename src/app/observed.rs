@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use egui::Color32;
+use egui::{Color32, Stroke};
 
 use crate::app::AtlasApp;
 use crate::data::date::iso_date;
@@ -54,6 +54,13 @@ impl Observed<'_> {
     pub fn fill_of(&self, code: &str) -> Option<Color32> {
         let i = self.world.index_of(code)?;
         self.colors.fills.get(i).copied()
+    }
+
+    /// The outline the map draws over a country's border (a role's, or a former member's), if
+    /// any.
+    pub fn outline_of(&self, code: &str) -> Option<Stroke> {
+        let i = self.world.index_of(code)?;
+        self.colors.emphasis.get(i).copied().flatten()
     }
 }
 

@@ -159,8 +159,8 @@ fn history_text(dataset: &Dataset, country: &Country, source: &str) -> String {
     for entry in entries {
         let initiative = &dataset.initiatives[entry.initiative];
         let joined = entry
-            .joined
-            .map(|j| format!(" (from {j})"))
+            .periods_label(initiative.start)
+            .map(|periods| format!(" ({periods})"))
             .unwrap_or_default();
         text.push_str(&format!(
             "{}{joined} · {} · {} · {} · {}\n",

@@ -6,6 +6,9 @@
 //! problem in the file at once, each with its line, column and JSON path.
 
 mod check;
+mod membership;
+
+pub use membership::{Former, Period};
 
 use std::fmt;
 use std::path::Path;
@@ -197,10 +200,23 @@ pub struct Actor {
     pub role: Role,
     /// When the actor took this role, if later than the initiative's start.
     pub joined: Option<FuzzyDate>,
+    /// When the actor gave the role up (left, withdrew), if it did: from this date on it no
+    /// longer holds it. Never before `joined` or the start.
+    pub left: Option<FuzzyDate>,
     /// Indices into the initiative's `sources`; never empty.
     pub sources: Vec<usize>,
     pub confidence: Confidence,
     pub note: Option<String>,
+}
+
+impl Actor {
+    /// The period this entry gives the actor its role.
+    pub fn period(&self) -> Period {
+        Period {
+            joined: self.joined,
+            left: self.left,
+        }
+    }
 }
 
 /// A dated event in an initiative.
@@ -239,10 +255,37 @@ pub struct Initiative {
 }
 
 impl Initiative {
-    /// Whether the actor had taken its role by day `as_of` (`None`: no time filter). An actor
-    /// without a `joined` date took it when the initiative started.
-    fn has_joined(&self, actor: &Actor, as_of: Option<i64>) -> bool {
-        as_of.is_none_or(|day| actor.joined.as_ref().unwrap_or(&self.start).start_day() <= day)
+    /// Whether the actor holds its role on day `as_of` (`None`: at any time): it had taken it
+    /// (when the initiative started, without a `joined` date) and not left it.
+    fn holds(&self, actor: &Actor, as_of: Option<i64>) -> bool {
+        as_of.is_none_or(|day| actor.period().holds(self.start, day))
+    }
+
+    /// The states that had a role and, on day `as_of`, hold none: each once, with the role it
+    /// held last and when it left it, in the order the file first lists them.
+    pub fn former_states(&self, as_of: i64) -> Vec<Former<'_>> {
+        let mut former: Vec<Former<'_>> = Vec::new();
+        for actor in &self.actors {
+            let (Some(code), Some(left)) = (actor.actor.state_code(), actor.left) else {
+                continue;
+            };
+            if left.start_day() > as_of || self.role_of(code, Some(as_of)).is_some() {
+                continue;
+            }
+            match former.iter_mut().find(|f| f.code == code) {
+                Some(f) if left > f.left => {
+                    f.role = actor.role;
+                    f.left = left;
+                }
+                Some(_) => {}
+                None => former.push(Former {
+                    code,
+                    role: actor.role,
+                    left,
+                }),
+            }
+        }
+        former
     }
 
     /// The state's strongest role in this effort by day `as_of` (`None`: at any time), or
@@ -250,7 +293,7 @@ impl Initiative {
     pub fn role_of(&self, code: &str, as_of: Option<i64>) -> Option<Role> {
         self.actors
             .iter()
-            .filter(|a| a.actor.state_code() == Some(code) && self.has_joined(a, as_of))
+            .filter(|a| a.actor.state_code() == Some(code) && self.holds(a, as_of))
             .map(|a| a.role)
             .max_by_key(|r| r.strength())
     }
@@ -259,7 +302,7 @@ impl Initiative {
     /// order the file first lists them.
     pub fn states(&self, as_of: Option<i64>) -> Vec<(&str, Role)> {
         let mut states: Vec<(&str, Role)> = Vec::new();
-        for actor in self.actors.iter().filter(|a| self.has_joined(a, as_of)) {
+        for actor in self.actors.iter().filter(|a| self.holds(a, as_of)) {
             let Some(code) = actor.actor.state_code() else {
                 continue;
             };
@@ -352,13 +395,23 @@ impl Lens {
     }
 }
 
-/// One effort in a country's history: see [`Dataset::history_of`].
+/// One role of a country in one effort: see [`Dataset::history_of`].
 #[derive(Clone, Debug, PartialEq)]
 pub struct HistoryEntry {
     /// Index into [`Dataset::initiatives`].
     pub initiative: usize,
     pub role: Role,
-    pub joined: Option<FuzzyDate>,
+    /// When it held the role, in date order; never empty.
+    pub periods: Vec<Period>,
+}
+
+impl HistoryEntry {
+    /// The periods in words, "2016 – 4 Nov 2020, 19 Feb 2021 – 27 Jan 2026", or `None` when the
+    /// state held the role for the effort's whole span.
+    pub fn periods_label(&self, start: FuzzyDate) -> Option<String> {
+        let labels: Vec<String> = self.periods.iter().filter_map(|p| p.label(start)).collect();
+        (!labels.is_empty()).then(|| labels.join(", "))
+    }
 }
 
 /// Every initiative of a file, all valid.
@@ -456,26 +509,37 @@ impl Dataset {
         self.initiatives.iter().position(|i| i.id == id)
     }
 
-    /// Every appearance of the state in every effort, whatever the role, ordered by the
-    /// effort's start, then its name, then when the state took the role. A state listed twice
-    /// in one effort (a participant the essay also proposes as lead) gives two entries.
+    /// Every role the state held in every effort, each with the periods it held it, ordered by
+    /// the effort's start, then its name, then when the state first took the role. A state
+    /// listed in two roles in one effort (a participant the essay also proposes as lead) gives
+    /// two entries; a state that left and rejoined in one role gives one entry with two periods.
     pub fn history_of(&self, code: &str) -> Vec<HistoryEntry> {
-        let mut entries: Vec<HistoryEntry> = self
-            .initiatives
-            .iter()
-            .enumerate()
-            .flat_map(|(index, initiative)| {
-                initiative
-                    .actors
-                    .iter()
-                    .filter(|a| a.actor.state_code() == Some(code))
-                    .map(move |a| HistoryEntry {
+        let mut entries: Vec<HistoryEntry> = Vec::new();
+        for (index, initiative) in self.initiatives.iter().enumerate() {
+            for actor in initiative
+                .actors
+                .iter()
+                .filter(|a| a.actor.state_code() == Some(code))
+            {
+                let same = entries
+                    .iter_mut()
+                    .find(|e| e.initiative == index && e.role == actor.role);
+                match same {
+                    Some(entry) => entry.periods.push(actor.period()),
+                    None => entries.push(HistoryEntry {
                         initiative: index,
-                        role: a.role,
-                        joined: a.joined,
-                    })
-            })
-            .collect();
+                        role: actor.role,
+                        periods: vec![actor.period()],
+                    }),
+                }
+            }
+        }
+        for entry in &mut entries {
+            let start = self.initiatives[entry.initiative].start;
+            entry
+                .periods
+                .sort_by_key(|p| (p.first_day(start), p.end_day()));
+        }
         entries.sort_by(|a, b| {
             let (ia, ib) = (
                 &self.initiatives[a.initiative],
@@ -485,7 +549,7 @@ impl Dataset {
                 .cmp(&ib.start)
                 .then_with(|| ia.name.cmp(&ib.name))
                 .then_with(|| a.initiative.cmp(&b.initiative))
-                .then_with(|| a.joined.cmp(&b.joined))
+                .then_with(|| a.periods[0].joined.cmp(&b.periods[0].joined))
         });
         entries
     }

@@ -11,8 +11,9 @@ pub mod world;
 
 pub use date::{DateError, FuzzyDate, PartialDate, Precision};
 pub use initiatives::{
-    Actor, ActorId, Category, Confidence, CountryCodes, Dataset, DatasetError, Diagnostic,
-    HistoryEntry, Initiative, Kind, Lens, Loaded, Milestone, Role, Severity, Source, Status, Tour,
+    Actor, ActorId, Category, Confidence, CountryCodes, Dataset, DatasetError, Diagnostic, Former,
+    HistoryEntry, Initiative, Kind, Lens, Loaded, Milestone, Period, Role, Severity, Source,
+    Status, Tour,
 };
 pub use progress::{NoProgress, Progress, ProgressSink, Stage};
 pub use world::{Country, World, WorldError, WorldOptions};

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 
 use egui::{Color32, Pos2, Stroke};
 
-use crate::data::{Dataset, Initiative, Milestone};
+use crate::data::{Dataset, Initiative, Milestone, Role};
 use crate::export::{ExportError, write_atomically};
 use crate::geo::WorldData;
 use crate::geo::mesh::is_antimeridian_cut;
@@ -31,6 +31,7 @@ pub fn svg(data: &WorldData, dataset: &Dataset, picture: &Picture, size: [u32; 2
         picture.initiative,
         picture.as_of,
         &involvement,
+        true,
     );
     let (view, zoom) = picture.frame(&data.world, dataset, size);
 
@@ -46,11 +47,19 @@ pub fn svg(data: &WorldData, dataset: &Dataset, picture: &Picture, size: [u32; 2
     );
     countries_svg(&mut out, data, &colors, &view, zoom);
     dots_svg(&mut out, data, &colors, &view);
-    let name = picture
-        .initiative
-        .and_then(|i| dataset.initiatives.get(i))
-        .map(|i| i.name.as_str());
-    legend_svg(&mut out, name, h);
+    let initiative = picture.initiative.and_then(|i| dataset.initiatives.get(i));
+    let former_roles: Vec<Role> = initiative
+        .map(|i| scene::former_members(&data.world, i, picture.as_of))
+        .unwrap_or_default()
+        .iter()
+        .map(|(_, f)| f.role)
+        .collect();
+    legend_svg(
+        &mut out,
+        initiative.map(|i| i.name.as_str()),
+        &former_roles,
+        h,
+    );
     if let Some((i, m)) = picture.caption
         && let Some(initiative) = dataset.initiatives.get(i)
         && let Some(milestone) = initiative.milestones.get(m)
@@ -178,8 +187,8 @@ fn caption_svg(out: &mut String, initiative: &Initiative, milestone: &Milestone,
     }
 }
 
-fn legend_svg(out: &mut String, initiative: Option<&str>, height: f32) {
-    let (title, rows) = scene::legend(initiative);
+fn legend_svg(out: &mut String, initiative: Option<&str>, former_roles: &[Role], height: f32) {
+    let (title, rows) = scene::legend(initiative, former_roles);
     let box_h = 34.0 + 22.0 * rows.len() as f32;
     let (x, y) = (12.0, height - box_h - 24.0);
     let width = (title.chars().count() as f32 * 7.8 + 24.0).max(200.0);

@@ -4,15 +4,16 @@
 //! Dates and vocabulary words are written as the data file writes them (`1992-12`, `co_lead`),
 //! so other tools can read the output back without guessing.
 
-use crate::data::{Category, Dataset, FuzzyDate, Initiative, Kind, Role, Status};
+use crate::data::{Category, Dataset, FuzzyDate, Initiative, Kind, Period, Role, Status};
 use crate::export::{ExportError, Format};
 
 /// The columns of a history export, in order.
-pub const HISTORY_COLUMNS: [&str; 8] = [
+pub const HISTORY_COLUMNS: [&str; 9] = [
     "initiative_id",
     "initiative",
     "role",
     "joined",
+    "left",
     "start",
     "end",
     "status",
@@ -33,13 +34,17 @@ pub const LIST_COLUMNS: [&str; 10] = [
     "outcome",
 ];
 
-/// One row of a country's history: one role the country held in one effort.
+/// One row of a country's history: one period in which the country held one role in one
+/// effort. A state that left and rejoined has a row per period.
 #[derive(Clone, Debug, PartialEq, serde::Serialize)]
 pub struct HistoryRow<'a> {
     pub initiative_id: &'a str,
     pub initiative: &'a str,
     pub role: Role,
+    /// When it took the role, if later than the effort's start.
     pub joined: Option<FuzzyDate>,
+    /// When it gave the role up, if it did.
+    pub left: Option<FuzzyDate>,
     pub start: FuzzyDate,
     pub end: Option<FuzzyDate>,
     pub status: Status,
@@ -47,13 +52,14 @@ pub struct HistoryRow<'a> {
 }
 
 impl<'a> HistoryRow<'a> {
-    /// The row for `initiative`, in which the country held `role` from `joined`.
-    pub fn new(initiative: &'a Initiative, role: Role, joined: Option<FuzzyDate>) -> Self {
+    /// The row for `initiative`, in which the country held `role` for `period`.
+    pub fn new(initiative: &'a Initiative, role: Role, period: Period) -> Self {
         Self {
             initiative_id: &initiative.id,
             initiative: &initiative.name,
             role,
-            joined,
+            joined: period.joined,
+            left: period.left,
             start: initiative.start,
             end: initiative.end,
             status: initiative.status,
@@ -67,6 +73,7 @@ impl<'a> HistoryRow<'a> {
             self.initiative.to_owned(),
             self.role.id().to_owned(),
             iso_or_empty(self.joined),
+            iso_or_empty(self.left),
             self.start.to_iso_string(),
             iso_or_empty(self.end),
             self.status.id().to_owned(),
@@ -75,12 +82,17 @@ impl<'a> HistoryRow<'a> {
     }
 }
 
-/// Every role the country held, in the order of [`Dataset::history_of`].
+/// Every period of every role the country held, in the order of [`Dataset::history_of`].
 pub fn history_rows<'a>(dataset: &'a Dataset, code: &str) -> Vec<HistoryRow<'a>> {
     dataset
         .history_of(code)
         .into_iter()
-        .map(|e| HistoryRow::new(&dataset.initiatives[e.initiative], e.role, e.joined))
+        .flat_map(|e| {
+            let initiative = &dataset.initiatives[e.initiative];
+            e.periods
+                .into_iter()
+                .map(move |period| HistoryRow::new(initiative, e.role, period))
+        })
         .collect()
 }
 

@@ -14,7 +14,7 @@ pub use view::{HALO_MAX_PX, LayerColors, MICROSTATE_MAX_PX, ViewTransform};
 use egui::{Color32, Stroke};
 
 use crate::data::world::{BBox, World};
-use crate::data::{Dataset, Kind, Role};
+use crate::data::{Dataset, Former, Initiative, Kind, Role};
 use crate::geo::mercator;
 
 /// The part of the world the overview shows, on screen and in exports: all inhabited land.
@@ -45,14 +45,33 @@ pub fn involvement(world: &World, dataset: &Dataset, as_of: Option<i64>) -> Vec<
     counts
 }
 
-/// The country colours: roles when an initiative is selected (only the members of `as_of`),
-/// the overview shading from `involvement` otherwise.
+/// The states of an initiative that, on day `as_of`, had left it and hold no role in it, each
+/// with its index among the world's countries (states the map lacks are left out).
+pub fn former_members<'d>(
+    world: &World,
+    initiative: &'d Initiative,
+    as_of: Option<i64>,
+) -> Vec<(usize, Former<'d>)> {
+    let Some(day) = as_of else {
+        return Vec::new();
+    };
+    initiative
+        .former_states(day)
+        .into_iter()
+        .filter_map(|f| world.index_of(f.code).map(|i| (i, f)))
+        .collect()
+}
+
+/// The country colours: roles when an initiative is selected (only the members of `as_of`, and
+/// unless `show_former` is off, the states that had left as former members), the overview
+/// shading from `involvement` otherwise.
 pub fn country_colors(
     world: &World,
     dataset: &Dataset,
     initiative: Option<usize>,
     as_of: Option<i64>,
     involvement: &[(usize, usize)],
+    show_former: bool,
 ) -> LayerColors {
     let count = world.countries().len();
     let mut colors = LayerColors {
@@ -77,6 +96,11 @@ pub fn country_colors(
                     colors.emphasis[i] = palette::role_stroke(role);
                 }
             }
+            if show_former {
+                for (i, former) in former_members(world, initiative, as_of) {
+                    colors.emphasis[i] = Some(palette::former_stroke(former.role));
+                }
+            }
         }
         None => {
             for (i, &(led, joined)) in involvement.iter().enumerate() {
@@ -89,8 +113,12 @@ pub fn country_colors(
     colors
 }
 
-/// The legend: a title and its rows (fill, outline, label).
-pub fn legend(initiative_name: Option<&str>) -> (String, Vec<(Color32, Option<Stroke>, String)>) {
+/// The legend: a title and its rows (fill, outline, label). `former_roles` are the last roles of
+/// the former members shown, each with its own row.
+pub fn legend(
+    initiative_name: Option<&str>,
+    former_roles: &[Role],
+) -> (String, Vec<(Color32, Option<Stroke>, String)>) {
     match initiative_name {
         Some(name) => {
             let mut rows: Vec<(Color32, Option<Stroke>, String)> = palette::LEGEND_ROLES
@@ -104,6 +132,13 @@ pub fn legend(initiative_name: Option<&str>) -> (String, Vec<(Color32, Option<St
                 })
                 .collect();
             rows.push((palette::MUTED, None, "not involved".to_owned()));
+            for role in palette::LEGEND_ROLES
+                .iter()
+                .filter(|role| former_roles.contains(role))
+            {
+                let label = format!("former {} (left)", role.label());
+                rows.push((palette::MUTED, Some(palette::former_stroke(*role)), label));
+            }
             (format!("Roles in {name}"), rows)
         }
         None => {

@@ -51,6 +51,13 @@ pub fn role_stroke(role: Role) -> Option<Stroke> {
     }
 }
 
+/// How a former member is drawn: no fill of its own (the muted land of the states not involved)
+/// and a heavy outline in the colour of the role it held last. Hollow against filled is the cue
+/// beside colour, so a former member reads as such in greyscale too.
+pub fn former_stroke(role: Role) -> Stroke {
+    Stroke::new(2.4, role_fill(role))
+}
+
 /// Roles in the order the legend lists them.
 pub const LEGEND_ROLES: [Role; 5] = [
     Role::Lead,

@@ -68,6 +68,8 @@ pub enum Command {
         milestone: usize,
     },
     CloseCaption,
+    /// Draws the states that had left the selected effort as former members, or hides them.
+    ShowFormerMembers(bool),
     SetBasemap(bool),
     /// Shows the timeline panel, or collapses it to a button.
     SetTimelineOpen(bool),

@@ -66,8 +66,8 @@ impl CountryPanel {
             };
             ui.add_space(4.0);
             let joined = entry
-                .joined
-                .map(|d| format!(", from {d}"))
+                .periods_label(initiative.start)
+                .map(|periods| format!(", {periods}"))
                 .unwrap_or_default();
             if ui
                 .link(

@@ -4,8 +4,8 @@
 use egui::{Color32, Frame, Ui, UiBuilder, vec2};
 use walkers::{HttpOptions, HttpTiles, MapMemory, Tiles, lon_lat, sources::OpenStreetMap};
 
-use crate::data::Initiative;
 use crate::data::world::BBox;
+use crate::data::{Former, Initiative, Role};
 use crate::geo::{MAX_ZOOM, WorldData, mercator, min_zoom};
 use crate::scene::{self, LayerColors, ViewTransform};
 use crate::ui::command::Command;
@@ -58,8 +58,14 @@ pub struct MapScene<'a> {
     pub selected: Option<usize>,
     /// The selected initiative, for the legend and the tooltip.
     pub initiative: Option<&'a Initiative>,
+    /// The date the map shows (a day number); `None` for every date.
+    pub as_of: Option<i64>,
     /// Per country: small-state efforts led and others joined, for the tooltip.
     pub involvement: &'a [(usize, usize)],
+    /// The states that had left the selected effort by the date shown, by country index.
+    pub former: &'a [(usize, Former<'a>)],
+    /// Whether former members are drawn (and listed in the legend).
+    pub show_former: bool,
     pub presenting: bool,
 }
 
@@ -280,7 +286,7 @@ impl MapView {
             .show(ui, |ui, _, _, _| {
                 let rect = ui.max_rect();
                 zoom_buttons_ui(ui, rect, commands);
-                measured_legend = legend_ui(ui, rect, scene, legend_height, attributed);
+                measured_legend = legend_ui(ui, rect, scene, legend_height, attributed, commands);
                 if let Some(attribution) = attribution {
                     let at = rect.left_bottom() + vec2(6.0, -6.0);
                     let area = egui::Rect::from_min_size(at - vec2(0.0, 20.0), vec2(300.0, 20.0));
@@ -368,6 +374,7 @@ fn legend_ui(
     scene: &MapScene<'_>,
     height: f32,
     attributed: bool,
+    commands: &mut Vec<Command>,
 ) -> f32 {
     // Above the credits line (or the tiles' attribution), growing upwards: a long initiative
     // name wraps the title and must not push the box over the credits.
@@ -382,10 +389,22 @@ fn legend_ui(
             style::enlarge_text(ui.style_mut(), PRESENTER_TEXT_SCALE);
         }
         Frame::popup(ui.style()).show(ui, |ui| {
-            let (title, rows) = scene::legend(scene.initiative.map(|i| i.name.as_str()));
+            let former_roles: Vec<Role> = if scene.show_former {
+                scene.former.iter().map(|(_, f)| f.role).collect()
+            } else {
+                Vec::new()
+            };
+            let name = scene.initiative.map(|i| i.name.as_str());
+            let (title, rows) = scene::legend(name, &former_roles);
             ui.strong(title);
             for (fill, stroke, label) in rows {
                 palette::legend_row(ui, fill, stroke, &label);
+            }
+            if !scene.former.is_empty() {
+                let mut show = scene.show_former;
+                if ui.checkbox(&mut show, "Show former members").changed() {
+                    commands.push(Command::ShowFormerMembers(show));
+                }
             }
         });
     })
@@ -399,10 +418,22 @@ fn tooltip_ui(ui: &mut Ui, scene: &MapScene<'_>, ci: usize) {
     let country = &scene.data.world.countries()[ci];
     let role = scene
         .initiative
-        .and_then(|i| i.role_of(&country.code, None));
+        .and_then(|i| i.role_of(&country.code, scene.as_of));
+    let former = scene
+        .former
+        .iter()
+        .find(|(i, _)| *i == ci)
+        .filter(|_| scene.show_former);
     ui.strong(format!("{} ({})", country.name, country.code));
     if let (Some(initiative), Some(role)) = (scene.initiative, role) {
         ui.label(format!("{} in {}", role.label(), initiative.name));
+    } else if let (Some(initiative), Some((_, former))) = (scene.initiative, former) {
+        ui.label(format!(
+            "Former {} in {} · left {}",
+            former.role.label(),
+            initiative.name,
+            former.left
+        ));
     } else if let Some(initiative) = scene.initiative {
         ui.label(format!("Not part of {}", initiative.name));
     }

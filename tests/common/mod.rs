@@ -55,6 +55,16 @@ pub fn bundled_harness(
     step_dt: Option<f32>,
 ) -> Harness<'static, AtlasApp> {
     let app = AtlasApp::bundled().expect("the bundled data loads");
+    app_harness(app, size, max_steps, step_dt)
+}
+
+/// `app` in a headless window of `size` points, after its first frames.
+pub fn app_harness(
+    app: AtlasApp,
+    size: Vec2,
+    max_steps: u64,
+    step_dt: Option<f32>,
+) -> Harness<'static, AtlasApp> {
     let mut builder = Harness::builder().with_size(size).with_max_steps(max_steps);
     if let Some(dt) = step_dt {
         builder = builder.with_step_dt(dt);

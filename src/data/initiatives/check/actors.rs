@@ -5,8 +5,8 @@ use std::collections::HashMap;
 use serde_json::Value;
 
 use super::Checker;
-use crate::data::initiatives::{Actor, ActorId, CountryCodes, Role, Severity};
-use crate::data::json_locate::key_path;
+use crate::data::initiatives::{Actor, ActorId, CountryCodes, Initiative, Role, Severity};
+use crate::data::json_locate::{index_path, key_path};
 use crate::data::suggest::closest;
 
 const ACTOR_FIELDS: &[&str] = &[
@@ -15,6 +15,7 @@ const ACTOR_FIELDS: &[&str] = &[
     "name",
     "role",
     "joined",
+    "left",
     "sources",
     "confidence",
     "note",
@@ -76,6 +77,10 @@ impl<C: CountryCodes> Checker<'_, C> {
             None => Some(None),
             Some(value) => self.date(value, &key_path(path, "joined")).map(Some),
         };
+        let left = match map.get("left") {
+            None => Some(None),
+            Some(value) => self.date(value, &key_path(path, "left")).map(Some),
+        };
         let sources = self.source_refs(map, path, "the actor", source_ids);
         let confidence = self.confidence(map, path);
         let note = self.optional_string(map, path, "note");
@@ -83,6 +88,7 @@ impl<C: CountryCodes> Checker<'_, C> {
             actor: actor?,
             role: role?,
             joined: joined?,
+            left: left?,
             sources: sources?,
             confidence: confidence?,
             note: note?,
@@ -105,5 +111,63 @@ impl<C: CountryCodes> Checker<'_, C> {
             near.iter().map(String::as_str).collect(),
         );
         None
+    }
+
+    /// Checks the periods of an initiative's states: a `left` on or after the day the role was
+    /// taken, and no two periods of one state in one role sharing a day (a state that left and
+    /// rejoined is listed once per period). Roles of different kinds may overlap: a participant
+    /// the essay also proposes as lead is listed in both.
+    pub(super) fn periods(&mut self, initiative: &Initiative, path: &str) {
+        let start = initiative.start;
+        let actors_path = key_path(path, "actors");
+        for (index, actor) in initiative.actors.iter().enumerate() {
+            let (Some(left), period) = (actor.left, actor.period()) else {
+                continue;
+            };
+            if period
+                .end_day()
+                .is_some_and(|end| end < period.first_day(start))
+            {
+                let from = match actor.joined {
+                    Some(joined) => format!("it joined ({joined})"),
+                    None => format!("the effort's start ({start})"),
+                };
+                self.error(
+                    &key_path(&index_path(&actors_path, index), "left"),
+                    format!("\"left\" ({left}) is before {from}"),
+                    "a date on or after the day the state took the role",
+                );
+            }
+        }
+        for (index, actor) in initiative.actors.iter().enumerate() {
+            let Some(code) = actor.actor.state_code() else {
+                continue;
+            };
+            let earlier = initiative.actors[..index]
+                .iter()
+                .enumerate()
+                .find(|(_, a)| {
+                    a.actor.state_code() == Some(code)
+                        && a.role == actor.role
+                        && a.period().overlaps(&actor.period(), start)
+                });
+            if let Some((other, _)) = earlier {
+                let span = |a: &Actor| {
+                    a.period()
+                        .label(start)
+                        .unwrap_or_else(|| initiative.span_label())
+                };
+                self.error(
+                    &index_path(&actors_path, index),
+                    format!(
+                        "{code} has overlapping periods as {}: actors[{other}] ({}) and this one ({})",
+                        actor.role.label(),
+                        span(&initiative.actors[other]),
+                        span(actor)
+                    ),
+                    "one entry per period, each \"left\" on or before the next \"joined\"",
+                );
+            }
+        }
     }
 }

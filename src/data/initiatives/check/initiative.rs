@@ -143,6 +143,7 @@ impl<C: CountryCodes> Checker<'_, C> {
             confidence: confidence?,
             note: note?,
         };
+        self.periods(&initiative, path);
         self.warnings(&initiative, path);
         Some(initiative)
     }
