@@ -15,12 +15,13 @@ use egui::{Frame, Key, Ui};
 use crate::data::Dataset;
 use crate::geo::{MAX_ZOOM, WorldData};
 use crate::loader::CodeList;
-use crate::scene::{self, LayerColors, TourChoice, style};
+use crate::scene::{self, TourChoice, style};
+use crate::ui::changes_panel::ChangesPanel;
 use crate::ui::command::Command;
 use crate::ui::files::Files;
 use crate::ui::map_view::{MapScene, MapView};
 use crate::ui::presenter::{self, Presenter, Pressed};
-use crate::ui::timeline::TimelinePanel;
+use crate::ui::timeline::{TimelineInput, TimelinePanel};
 use crate::ui::toolbar::{Toolbar, explorer_keys};
 use crate::ui::{CountryPanel, InitiativeCard, InitiativeList};
 
@@ -47,6 +48,8 @@ pub struct AtlasApp {
     initiative: Option<usize>,
     /// Whether states that had left the selected effort by the date cursor are drawn.
     show_former: bool,
+    /// Two days to compare the selected effort's members at, the earlier first.
+    compare: Option<(i64, i64)>,
     /// Today as a day number: where open-ended efforts end on the timeline.
     today: i64,
     map: MapView,
@@ -80,6 +83,7 @@ impl AtlasApp {
             selected: None,
             initiative: None,
             show_former: true,
+            compare: None,
             today,
             map: MapView::default(),
             files: Files::default(),
@@ -120,25 +124,23 @@ impl AtlasApp {
         self.command(Command::Open(path));
     }
 
-    /// The country colours for the current selection: roles when an initiative is selected, the
-    /// overview shading otherwise.
-    fn colors(&self) -> LayerColors {
-        let mut colors = scene::country_colors(
+    /// The map's colours and legend for the current selection: the changes between two dates
+    /// in Compare mode, roles when an initiative is selected, the overview shading otherwise.
+    fn look(&self) -> scene::Look {
+        let mut look = scene::look(
             &self.data.world,
             &self.dataset,
             self.initiative,
             self.as_of,
-            &self.involvement,
+            self.compare,
             self.show_former,
         );
         if self.map.basemap_enabled() {
             // With tiles underneath, let them show through the fills.
-            colors
-                .fills
-                .iter_mut()
-                .for_each(|c| *c = c.gamma_multiply(0.55));
+            let fills = look.colors.fills.iter_mut();
+            fills.for_each(|c| *c = c.gamma_multiply(0.55));
         }
-        colors
+        look
     }
 
     /// Draws the whole app into `ui`, then carries out what the user asked for.
@@ -238,15 +240,15 @@ impl AtlasApp {
             .resizable(true)
             .default_size(if presenting { 150.0 } else { 230.0 })
             .show_collapsible(ui, &mut open, |ui| {
-                self.timeline.ui(
-                    ui,
-                    &self.dataset,
+                let input = TimelineInput {
+                    dataset: &self.dataset,
                     lanes,
-                    self.initiative,
-                    self.as_of,
-                    self.today,
-                    commands,
-                );
+                    selected: self.initiative,
+                    cursor: self.as_of,
+                    compare: self.compare,
+                    today: self.today,
+                };
+                self.timeline.ui(ui, &input, commands);
             });
         if open != self.timeline_open {
             commands.push(Command::SetTimelineOpen(open));
@@ -271,6 +273,10 @@ impl AtlasApp {
                     let initiative = self
                         .initiative
                         .and_then(|i| self.dataset.initiatives.get(i));
+                    if let (Some(initiative), Some(days)) = (initiative, self.compare) {
+                        ChangesPanel.ui(ui, initiative, &self.data.world, days, commands);
+                        ui.separator();
+                    }
                     if let Some(initiative) = initiative {
                         self.card.ui(ui, initiative, &self.data.world, commands);
                         ui.separator();
@@ -284,16 +290,21 @@ impl AtlasApp {
 
     /// The map, and the caption over it.
     fn map_ui(&mut self, ui: &mut Ui, commands: &mut Vec<Command>) {
-        let colors = self.colors();
+        let look = self.look();
         let initiative = self
             .initiative
             .and_then(|i| self.dataset.initiatives.get(i));
-        let former = initiative
-            .map(|i| scene::former_members(&self.data.world, i, self.as_of))
-            .unwrap_or_default();
+        // Compare mode shows changes, not former members.
+        let former = match initiative {
+            Some(i) if self.compare.is_none() => {
+                scene::former_members(&self.data.world, i, self.as_of)
+            }
+            _ => Vec::new(),
+        };
         let scene = MapScene {
             data: &self.data,
-            colors: &colors,
+            colors: &look.colors,
+            legend: &look.legend,
             selected: self.selected,
             initiative,
             as_of: self.as_of,
@@ -372,6 +383,7 @@ impl AtlasApp {
             }
             Command::CloseCaption => self.caption = None,
             Command::ShowFormerMembers(show) => self.show_former = show,
+            Command::SetCompare(days) => self.compare = days.map(|(a, b)| (a.min(b), a.max(b))),
             Command::SetBasemap(on) => self.map.set_basemap(on),
             Command::SetTimelineOpen(open) => self.timeline_open = open,
             Command::Open(path) => self.files.open(path),

@@ -55,3 +55,54 @@ fn a_presenter_step_matches_its_snapshot() {
     );
     harness.snapshot("presenter_oslo_step_3");
 }
+
+/// The bundled app with `initiative` selected, in a wgpu-rendered window of `size` points.
+fn selected(initiative: &str, size: egui::Vec2) -> Harness<'static, AtlasApp> {
+    let today = microlateral_atlas::data::date::day_from_ymd(2026, 11, 27);
+    let app = AtlasApp::bundled()
+        .expect("the bundled data loads")
+        .with_today(today);
+    let mut harness = Harness::builder()
+        .with_size(size)
+        .with_max_steps(200)
+        .wgpu()
+        .build_ui_state(|ui, app: &mut AtlasApp| app.ui(ui), app);
+    harness.run();
+    // Found by searching, as a person would: the list may not show it without scrolling.
+    type_into(&mut harness, "Search", initiative);
+    harness.get_by_label(initiative).click();
+    harness.run();
+    wait_for_landing(&mut harness);
+    harness
+}
+
+/// Types `text` into the field labelled `label` and presses Enter.
+fn type_into(harness: &mut Harness<'_, AtlasApp>, label: &str, text: &str) {
+    harness.get_by_label(label).click();
+    harness.run();
+    // Select what the field holds, so the typed text replaces it.
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness.get_by_label(label).type_text(text);
+    harness.run();
+    harness.key_press(egui::Key::Enter);
+    harness.run();
+}
+
+#[test]
+fn the_united_states_after_leaving_the_paris_agreement_matches_its_snapshot() {
+    let mut harness = selected("US return to the Paris Agreement", vec2(1280.0, 860.0));
+    type_into(&mut harness, "Show the world as of", "2026-02-01");
+    wait_for_landing(&mut harness);
+    harness.snapshot("former_member_paris_2026");
+}
+
+#[test]
+fn a_comparison_of_two_dates_matches_its_snapshot() {
+    let mut harness = selected("Christchurch Call", vec2(1280.0, 860.0));
+    harness.get_by_label("Compare two dates").click();
+    harness.run();
+    type_into(&mut harness, "Date A", "2019-06-01");
+    type_into(&mut harness, "Date B", "2021-06-01");
+    wait_for_landing(&mut harness);
+    harness.snapshot("compare_christchurch_2019_2021");
+}

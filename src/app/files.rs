@@ -88,6 +88,16 @@ impl AtlasApp {
         let text = match what {
             Export::History(code) => crate::export::history(&self.dataset, code, format),
             Export::List => crate::export::initiative_list(&self.dataset, format),
+            Export::Changes {
+                initiative,
+                from,
+                to,
+            } => match self.dataset.by_id(initiative) {
+                Some(i) => crate::export::table::changes(i, &self.data.world, *from, *to, format),
+                None => Err(crate::export::ExportError::Render(format!(
+                    "no initiative \"{initiative}\" in the data shown"
+                ))),
+            },
         };
         let result = text
             .and_then(|t| crate::export::write_atomically(path, t.as_bytes()))
@@ -108,6 +118,7 @@ impl AtlasApp {
             initiative: self.initiative,
             as_of: self.as_of,
             caption: self.caption,
+            compare: self.compare,
             // The same ground at `scale` times the pixels is `log2(scale)` zoom levels closer.
             view: Some((self.map.centre(), self.map.zoom() + f64::from(scale).log2())),
         };

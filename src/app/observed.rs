@@ -105,7 +105,7 @@ impl AtlasApp {
                 .as_ref()
                 .map(|r| (r.lines.as_slice(), r.failed)),
             recent_files: self.files.recent(),
-            colors: self.colors(),
+            colors: self.look().colors,
         }
     }
 

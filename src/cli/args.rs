@@ -80,6 +80,30 @@ pub enum Command {
         #[arg(long, value_name = "FILE")]
         out: Option<PathBuf>,
     },
+    /// Print what changed in one initiative between two dates: who joined, who left, who stayed
+    /// and who changed role, each with its date and source. Dates compare by day; a month or a
+    /// year counts from its first day, and a change whose date is coarser than the interval is
+    /// marked uncertain.
+    Diff {
+        /// The initiative, by id (e.g. christchurch-call).
+        #[arg(long, value_name = "ID")]
+        initiative: String,
+        /// The first date (1993, 1993-09 or 1993-09-13).
+        #[arg(long, value_name = "A")]
+        from: String,
+        /// The second date.
+        #[arg(long, value_name = "B")]
+        to: String,
+        /// How to print it.
+        #[arg(long, value_enum, default_value_t)]
+        format: HistoryFormat,
+        /// An initiatives file to use instead of the bundled one.
+        #[arg(long, value_name = "FILE.json")]
+        data: Option<PathBuf>,
+        /// Write to this file instead of standard output. The file is replaced in one step.
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
     /// Draw the map to SVG and PNG files without a window: the overview, one initiative, one
     /// date, or every step of a tour (a slide deck), each with its legend and caption.
     Export {
@@ -93,6 +117,10 @@ pub enum Command {
         /// One picture per tour step: every milestone, or the --initiative's, with captions.
         #[arg(long)]
         tour: bool,
+        /// Compare two dates: colour the --initiative's states by whether they joined, left,
+        /// stayed or changed role between A and B.
+        #[arg(long, num_args = 2, value_names = ["A", "B"], requires = "initiative", conflicts_with_all = ["date", "tour"])]
+        compare: Option<Vec<String>>,
         /// Which files to write.
         #[arg(long, value_enum, default_value_t)]
         format: PictureFormat,

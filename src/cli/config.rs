@@ -5,6 +5,7 @@
 use std::path::PathBuf;
 
 use crate::cli::args::{Args, Command, HistoryFormat};
+use crate::data::date::iso_date;
 use crate::data::{Country, Dataset, DatasetError, DateError, FuzzyDate, bundled};
 use crate::data::{NoProgress, World, WorldError, WorldOptions};
 use crate::export::{Format, PictureFormat};
@@ -75,6 +76,16 @@ pub enum Job {
         dataset: Dataset,
         out: Option<PathBuf>,
     },
+    Diff {
+        world: World,
+        dataset: Dataset,
+        /// The initiative's index in `dataset`.
+        initiative: usize,
+        /// The two dates, as day numbers, the earlier first.
+        days: (i64, i64),
+        format: HistoryFormat,
+        out: Option<PathBuf>,
+    },
     Pictures {
         world: Box<WorldData>,
         dataset: Dataset,
@@ -141,10 +152,23 @@ impl Config {
                     out,
                 }
             }
+            Some(Command::Diff {
+                initiative,
+                from,
+                to,
+                format,
+                data,
+                out,
+            }) => {
+                let world = world()?;
+                let days = (compare_day(&from)?, compare_day(&to)?);
+                diff_job(world, &initiative, days, format, data, out, &mut warnings)?
+            }
             Some(Command::Export {
                 initiative,
                 date,
                 tour,
+                compare,
                 format,
                 width,
                 height,
@@ -158,6 +182,7 @@ impl Config {
                     initiative,
                     date,
                     tour,
+                    compare,
                 };
                 let pictures = request.pictures(&loaded.dataset, &source_name)?;
                 let (min, max) = PICTURE_SIDE_PX;
@@ -173,6 +198,30 @@ impl Config {
         };
         Ok(Self { job, warnings })
     }
+}
+
+/// The `diff` job: the initiative resolved in the initiatives file (or the bundled one).
+fn diff_job(
+    world: World,
+    id: &str,
+    days: (i64, i64),
+    format: HistoryFormat,
+    data: Option<PathBuf>,
+    out: Option<PathBuf>,
+    warnings: &mut Vec<String>,
+) -> Result<Job, ConfigError> {
+    let (loaded, source_name) = bundled::initiatives(data.as_deref(), &world)?;
+    warnings.extend(loaded.warnings.iter().map(ToString::to_string));
+    let initiative = initiative_index(&loaded.dataset, id, &source_name)?;
+    let (a, b) = days;
+    Ok(Job::Diff {
+        world,
+        dataset: loaded.dataset,
+        initiative,
+        days: (a.min(b), a.max(b)),
+        format,
+        out,
+    })
 }
 
 /// The data the window opens on. The analyst's `--data` file must load without errors; the
@@ -227,11 +276,35 @@ fn country<'w>(world: &'w World, code: &str) -> Result<&'w Country, ConfigError>
     })
 }
 
+/// The initiative with `id`, or an error listing the ids there are.
+fn initiative_index(dataset: &Dataset, id: &str, source_name: &str) -> Result<usize, ConfigError> {
+    dataset.index_of(id).ok_or_else(|| {
+        let ids: Vec<&str> = dataset.initiatives.iter().map(|i| i.id.as_str()).collect();
+        ConfigError::UnknownInitiative {
+            id: id.to_owned(),
+            source_name: source_name.to_owned(),
+            ids: ids.join(", "),
+        }
+    })
+}
+
+/// A date to compare at, as a day number: a month or a year counts from its first day.
+fn compare_day(text: &str) -> Result<i64, ConfigError> {
+    FuzzyDate::parse(text)
+        .map(|date| date.start_day())
+        .map_err(|error| ConfigError::Date {
+            text: text.to_owned(),
+            error,
+        })
+}
+
 /// What `export` was asked to draw, as typed.
 struct PictureRequest {
     initiative: Option<String>,
     date: Option<String>,
     tour: bool,
+    /// Two dates to compare, as typed.
+    compare: Option<Vec<String>>,
 }
 
 impl PictureRequest {
@@ -243,15 +316,16 @@ impl PictureRequest {
         source_name: &str,
     ) -> Result<Vec<(String, Picture)>, ConfigError> {
         let initiative = match &self.initiative {
-            Some(id) => Some(dataset.index_of(id).ok_or_else(|| {
-                let ids: Vec<&str> = dataset.initiatives.iter().map(|i| i.id.as_str()).collect();
-                ConfigError::UnknownInitiative {
-                    id: id.clone(),
-                    source_name: source_name.to_owned(),
-                    ids: ids.join(", "),
-                }
-            })?),
+            Some(id) => Some(initiative_index(dataset, id, source_name)?),
             None => None,
+        };
+        let compare = match self.compare.as_deref() {
+            Some([a, b]) => {
+                let (a, b) = (compare_day(a)?, compare_day(b)?);
+                Some((a.min(b), a.max(b)))
+            }
+            // clap takes exactly two values, or none.
+            _ => None,
         };
         let as_of = match &self.date {
             Some(text) => Some(
@@ -281,6 +355,10 @@ impl PictureRequest {
                 .collect());
         }
         let stem = match (&self.initiative, &self.date) {
+            (Some(id), _) if compare.is_some() => {
+                let [a, b] = compare.map_or([0, 0], |(a, b)| [a, b]).map(iso_date);
+                format!("{id}-compare-{a}-{b}")
+            }
             (Some(id), Some(date)) => format!("{id}-{date}"),
             (Some(id), None) => id.clone(),
             (None, Some(date)) => format!("overview-{date}"),
@@ -291,6 +369,7 @@ impl PictureRequest {
             as_of,
             caption: None,
             view: None,
+            compare,
         };
         Ok(vec![(stem, picture)])
     }

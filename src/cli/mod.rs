@@ -37,6 +37,21 @@ pub fn run_job(job: Job, out: &mut impl Write) -> anyhow::Result<ExitCode> {
             dataset,
             out: out_file,
         } => run::export_list(format, &dataset, out_file.as_deref(), out),
+        Job::Diff {
+            world,
+            dataset,
+            initiative,
+            days,
+            format,
+            out: out_file,
+        } => run::diff(
+            &world,
+            &dataset.initiatives[initiative],
+            days,
+            format,
+            out_file.as_deref(),
+            out,
+        ),
         Job::Pictures {
             world,
             dataset,

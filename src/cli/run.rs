@@ -8,11 +8,12 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use crate::cli::args::HistoryFormat;
-use crate::data::initiatives::{Dataset, DatasetError, Severity, count_summary};
+use crate::data::date::iso_date;
+use crate::data::initiatives::{Dataset, DatasetError, Initiative, Severity, count_summary};
 use crate::data::{Country, World, WorldError, WorldOptions, bundled};
 use crate::export::{self, PictureFormat};
 use crate::geo::WorldData;
-use crate::scene::Picture;
+use crate::scene::{Picture, compare};
 
 /// Checks a dataset file against the world's country codes and prints every problem, then a
 /// summary line. Exits with 1 when there are errors; warnings alone exit with 0.
@@ -110,6 +111,69 @@ pub fn export_list(
     let rendered = export::initiative_list(dataset, format)?;
     emit(&rendered, out_file, out)?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// Prints what changed in `initiative` between two days, to `out_file` if given (replaced
+/// atomically) or else to `out`.
+pub fn diff(
+    world: &World,
+    initiative: &Initiative,
+    days: (i64, i64),
+    format: HistoryFormat,
+    out_file: Option<&Path>,
+    out: &mut impl Write,
+) -> anyhow::Result<ExitCode> {
+    let (a, b) = days;
+    let rendered = match format {
+        HistoryFormat::Text => changes_text(world, initiative, a, b),
+        HistoryFormat::Csv => export::table::changes(initiative, world, a, b, export::Format::Csv)?,
+        HistoryFormat::Json => {
+            export::table::changes(initiative, world, a, b, export::Format::Json)?
+        }
+    };
+    emit(&rendered, out_file, out)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// A comparison as readable lines: a heading, then one line per change with its date and
+/// sources, then the states that stayed.
+fn changes_text(world: &World, initiative: &Initiative, a: i64, b: i64) -> String {
+    let changes = compare::changes(initiative, a, b);
+    let rows = export::table::change_rows(initiative, world, &changes);
+    let mut text = format!(
+        "{}: {} – {} (by day; a month or year counts from its first day)\n",
+        initiative.name,
+        iso_date(a),
+        iso_date(b)
+    );
+    if rows.is_empty() {
+        text.push_str("No state held a role at either date.\n");
+    }
+    for (change, row) in changes.iter().zip(&rows) {
+        let role = match (change.before, change.after) {
+            (Some(x), Some(y)) if x != y => format!("{}, then {}", x.label(), y.label()),
+            (_, Some(role)) | (Some(role), None) => role.label().to_owned(),
+            (None, None) => String::new(),
+        };
+        let date = change.date.map(|d| format!(" · {d}")).unwrap_or_default();
+        let uncertain = if change.uncertain {
+            " (uncertain: the date is coarser than the interval)"
+        } else {
+            ""
+        };
+        let sources = if row.sources.is_empty() {
+            String::new()
+        } else {
+            format!(" · {}", row.sources.join(" "))
+        };
+        text.push_str(&format!(
+            "{}: {} ({}) · {role}{date}{uncertain}{sources}\n",
+            change.kind.label(),
+            row.country,
+            change.code
+        ));
+    }
+    text
 }
 
 /// Draws pictures to SVG/PNG files in `dir` and lists the files written.

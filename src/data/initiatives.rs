@@ -261,33 +261,6 @@ impl Initiative {
         as_of.is_none_or(|day| actor.period().holds(self.start, day))
     }
 
-    /// The states that had a role and, on day `as_of`, hold none: each once, with the role it
-    /// held last and when it left it, in the order the file first lists them.
-    pub fn former_states(&self, as_of: i64) -> Vec<Former<'_>> {
-        let mut former: Vec<Former<'_>> = Vec::new();
-        for actor in &self.actors {
-            let (Some(code), Some(left)) = (actor.actor.state_code(), actor.left) else {
-                continue;
-            };
-            if left.start_day() > as_of || self.role_of(code, Some(as_of)).is_some() {
-                continue;
-            }
-            match former.iter_mut().find(|f| f.code == code) {
-                Some(f) if left > f.left => {
-                    f.role = actor.role;
-                    f.left = left;
-                }
-                Some(_) => {}
-                None => former.push(Former {
-                    code,
-                    role: actor.role,
-                    left,
-                }),
-            }
-        }
-        former
-    }
-
     /// The state's strongest role in this effort by day `as_of` (`None`: at any time), or
     /// `None` if it has none by then.
     pub fn role_of(&self, code: &str, as_of: Option<i64>) -> Option<Role> {

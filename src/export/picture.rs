@@ -9,14 +9,14 @@ use std::path::{Path, PathBuf};
 
 use egui::{Color32, Pos2, Stroke};
 
-use crate::data::{Dataset, Initiative, Milestone, Role};
+use crate::data::{Dataset, Initiative, Milestone};
 use crate::export::{ExportError, write_atomically};
 use crate::geo::WorldData;
 use crate::geo::mesh::is_antimeridian_cut;
 use crate::geo::{CountryMesh, MeshPart};
 use crate::scene::picture::CAPTION_PX;
 use crate::scene::{
-    self, HALO_MAX_PX, LayerColors, MICROSTATE_MAX_PX, Picture, ViewTransform, style,
+    self, HALO_MAX_PX, LayerColors, LegendRow, MICROSTATE_MAX_PX, Picture, ViewTransform, style,
 };
 
 const FONT: &str = "Ubuntu, sans-serif";
@@ -24,15 +24,15 @@ const FONT: &str = "Ubuntu, sans-serif";
 /// Draws a picture as SVG, `size` pixels wide and high.
 pub fn svg(data: &WorldData, dataset: &Dataset, picture: &Picture, size: [u32; 2]) -> String {
     let (w, h) = (size[0] as f32, size[1] as f32);
-    let involvement = scene::involvement(&data.world, dataset, picture.as_of);
-    let colors = scene::country_colors(
+    let look = scene::look(
         &data.world,
         dataset,
         picture.initiative,
         picture.as_of,
-        &involvement,
+        picture.compare,
         true,
     );
+    let colors = &look.colors;
     let (view, zoom) = picture.frame(&data.world, dataset, size);
 
     let mut out = String::with_capacity(1 << 20);
@@ -45,21 +45,9 @@ pub fn svg(data: &WorldData, dataset: &Dataset, picture: &Picture, size: [u32; 2
         r#"<rect width="{w}" height="{h}" fill="{}"/>"#,
         hex(style::OCEAN)
     );
-    countries_svg(&mut out, data, &colors, &view, zoom);
-    dots_svg(&mut out, data, &colors, &view);
-    let initiative = picture.initiative.and_then(|i| dataset.initiatives.get(i));
-    let former_roles: Vec<Role> = initiative
-        .map(|i| scene::former_members(&data.world, i, picture.as_of))
-        .unwrap_or_default()
-        .iter()
-        .map(|(_, f)| f.role)
-        .collect();
-    legend_svg(
-        &mut out,
-        initiative.map(|i| i.name.as_str()),
-        &former_roles,
-        h,
-    );
+    countries_svg(&mut out, data, colors, &view, zoom);
+    dots_svg(&mut out, data, colors, &view);
+    legend_svg(&mut out, &look.legend, h);
     if let Some((i, m)) = picture.caption
         && let Some(initiative) = dataset.initiatives.get(i)
         && let Some(milestone) = initiative.milestones.get(m)
@@ -187,8 +175,8 @@ fn caption_svg(out: &mut String, initiative: &Initiative, milestone: &Milestone,
     }
 }
 
-fn legend_svg(out: &mut String, initiative: Option<&str>, former_roles: &[Role], height: f32) {
-    let (title, rows) = scene::legend(initiative, former_roles);
+fn legend_svg(out: &mut String, legend: &(String, Vec<LegendRow>), height: f32) {
+    let (title, rows) = legend;
     let box_h = 34.0 + 22.0 * rows.len() as f32;
     let (x, y) = (12.0, height - box_h - 24.0);
     let width = (title.chars().count() as f32 * 7.8 + 24.0).max(200.0);
@@ -196,7 +184,7 @@ fn legend_svg(out: &mut String, initiative: Option<&str>, former_roles: &[Role],
         out,
         r##"<rect x="{x}" y="{y}" width="{width}" height="{box_h}" rx="6" fill="#1b1b1b" fill-opacity="0.9"/>"##
     );
-    text(out, x + 10.0, y + 22.0, 14.0, "#ffffff", &title);
+    text(out, x + 10.0, y + 22.0, 14.0, "#ffffff", title);
     for (k, (fill, stroke, label)) in rows.iter().enumerate() {
         let ry = y + 34.0 + 22.0 * k as f32;
         let outline = stroke.unwrap_or(Stroke::new(1.0, Color32::from_gray(120)));

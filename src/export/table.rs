@@ -4,8 +4,9 @@
 //! Dates and vocabulary words are written as the data file writes them (`1992-12`, `co_lead`),
 //! so other tools can read the output back without guessing.
 
-use crate::data::{Category, Dataset, FuzzyDate, Initiative, Kind, Period, Role, Status};
+use crate::data::{Category, Dataset, FuzzyDate, Initiative, Kind, Period, Role, Status, World};
 use crate::export::{ExportError, Format};
+use crate::scene::compare::Change;
 
 /// The columns of a history export, in order.
 pub const HISTORY_COLUMNS: [&str; 9] = [
@@ -173,6 +174,111 @@ pub fn initiative_list(dataset: &Dataset, format: Format) -> Result<String, Expo
     let rows: Vec<ListRow<'_>> = dataset.initiatives.iter().map(ListRow::new).collect();
     match format {
         Format::Csv => Ok(csv(&LIST_COLUMNS, rows.iter().map(ListRow::csv_fields))),
+        Format::Json => json(&rows),
+    }
+}
+
+/// The columns of a comparison export, in order.
+pub const CHANGE_COLUMNS: [&str; 10] = [
+    "initiative_id",
+    "state",
+    "country",
+    "change",
+    "role_before",
+    "role_after",
+    "date",
+    "uncertain",
+    "sources",
+    "note",
+];
+
+/// One row of a comparison: one state's change between the two dates.
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+pub struct ChangeRow<'a> {
+    pub initiative_id: &'a str,
+    pub state: &'a str,
+    /// The country's name on the world map.
+    pub country: &'a str,
+    /// `joined`, `left`, `stayed` or `role_changed`.
+    pub change: &'static str,
+    pub role_before: Option<Role>,
+    pub role_after: Option<Role>,
+    /// When it joined, left or took the new role.
+    pub date: Option<FuzzyDate>,
+    /// Whether the date is too coarse to tell that it fell between the two dates.
+    pub uncertain: bool,
+    /// The addresses of the sources that say so.
+    pub sources: Vec<&'a str>,
+    /// The data's own note on the entry, if any.
+    pub note: Option<&'a str>,
+}
+
+impl<'a> ChangeRow<'a> {
+    /// The row of one change in `initiative`; `world` names the country.
+    pub fn new(initiative: &'a Initiative, world: &'a World, change: &Change<'a>) -> Self {
+        Self {
+            initiative_id: &initiative.id,
+            state: change.code,
+            country: world
+                .by_code(change.code)
+                .map_or(change.code, |c| c.name.as_str()),
+            change: change.kind.id(),
+            role_before: change.before,
+            role_after: change.after,
+            date: change.date,
+            uncertain: change.uncertain,
+            sources: change
+                .sources
+                .iter()
+                .filter_map(|&i| initiative.sources.get(i))
+                .map(|s| s.url.as_str())
+                .collect(),
+            note: change.note,
+        }
+    }
+
+    fn csv_fields(&self) -> Vec<String> {
+        let role = |r: Option<Role>| r.map(|r| r.id().to_owned()).unwrap_or_default();
+        vec![
+            self.initiative_id.to_owned(),
+            self.state.to_owned(),
+            self.country.to_owned(),
+            self.change.to_owned(),
+            role(self.role_before),
+            role(self.role_after),
+            iso_or_empty(self.date),
+            self.uncertain.to_string(),
+            // Semicolons, not commas, so the list stays one unquoted field.
+            self.sources.join(";"),
+            self.note.unwrap_or_default().to_owned(),
+        ]
+    }
+}
+
+/// The rows of a comparison, in the order of [`compare::changes`](crate::scene::compare::changes).
+pub fn change_rows<'a>(
+    initiative: &'a Initiative,
+    world: &'a World,
+    changes: &[Change<'a>],
+) -> Vec<ChangeRow<'a>> {
+    changes
+        .iter()
+        .map(|c| ChangeRow::new(initiative, world, c))
+        .collect()
+}
+
+/// What changed in `initiative` between days `a` and `b`, as CSV or JSON text.
+pub fn changes(
+    initiative: &Initiative,
+    world: &World,
+    a: i64,
+    b: i64,
+    format: Format,
+) -> Result<String, ExportError> {
+    let changes = crate::scene::compare::changes(initiative, a, b);
+    let rows = change_rows(initiative, world, &changes);
+    match format {
+        Format::Csv => Ok(csv(&CHANGE_COLUMNS, rows.iter().map(ChangeRow::csv_fields))),
         Format::Json => json(&rows),
     }
 }

@@ -1,6 +1,7 @@
 //! What the map shows for a selection and a date: each country's colour, the legend, the box to
 //! frame. One implementation, used by the window and by `microlateral-atlas export`.
 
+pub mod compare;
 pub mod palette;
 pub mod picture;
 pub mod style;
@@ -113,12 +114,53 @@ pub fn country_colors(
     colors
 }
 
+/// One row of a legend: a swatch's fill and outline, and its label.
+pub type LegendRow = (Color32, Option<Stroke>, String);
+
+/// What the map shows for one selection: each country's colours, and the legend that explains
+/// them. The window and exported pictures both draw from this.
+pub struct Look {
+    pub colors: LayerColors,
+    /// The legend's title and rows.
+    pub legend: (String, Vec<LegendRow>),
+}
+
+/// The look of the map for `initiative` (or the overview) as of `as_of`, or, with `compare`
+/// and an initiative, the changes between two days.
+pub fn look(
+    world: &World,
+    dataset: &Dataset,
+    initiative: Option<usize>,
+    as_of: Option<i64>,
+    compare: Option<(i64, i64)>,
+    show_former: bool,
+) -> Look {
+    let selected = initiative.and_then(|i| dataset.initiatives.get(i));
+    if let (Some(selected), Some((a, b))) = (selected, compare) {
+        let changes = compare::changes(selected, a, b);
+        return Look {
+            colors: compare::colors(world, &changes),
+            legend: compare::legend(&selected.name, a, b, &changes),
+        };
+    }
+    let involvement = involvement(world, dataset, as_of);
+    let colors = country_colors(world, dataset, initiative, as_of, &involvement, show_former);
+    let former_roles: Vec<Role> = match selected {
+        Some(selected) if show_former => former_members(world, selected, as_of)
+            .iter()
+            .map(|(_, f)| f.role)
+            .collect(),
+        _ => Vec::new(),
+    };
+    Look {
+        colors,
+        legend: legend(selected.map(|i| i.name.as_str()), &former_roles),
+    }
+}
+
 /// The legend: a title and its rows (fill, outline, label). `former_roles` are the last roles of
 /// the former members shown, each with its own row.
-pub fn legend(
-    initiative_name: Option<&str>,
-    former_roles: &[Role],
-) -> (String, Vec<(Color32, Option<Stroke>, String)>) {
+pub fn legend(initiative_name: Option<&str>, former_roles: &[Role]) -> (String, Vec<LegendRow>) {
     match initiative_name {
         Some(name) => {
             let mut rows: Vec<(Color32, Option<Stroke>, String)> = palette::LEGEND_ROLES

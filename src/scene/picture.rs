@@ -23,6 +23,9 @@ pub struct Picture {
     /// A view to keep (centre longitude/latitude and zoom) instead of fitting the initiative or
     /// the world; the app's "Save view" passes what is on screen.
     pub view: Option<([f64; 2], f64)>,
+    /// Two days to compare the initiative's members at, the earlier first: the picture then
+    /// colours who joined, left, stayed or changed role between them.
+    pub compare: Option<(i64, i64)>,
 }
 
 impl Picture {
@@ -38,6 +41,7 @@ impl Picture {
             as_of,
             caption: Some((step.initiative, step.milestone)),
             view: None,
+            compare: None,
         }
     }
 

@@ -4,6 +4,7 @@
 
 use std::path::PathBuf;
 
+use crate::data::date::iso_date;
 use crate::export::Format;
 use crate::scene::TourChoice;
 
@@ -14,6 +15,12 @@ pub enum Export {
     History(String),
     /// Every initiative in the dataset, one row each.
     List,
+    /// What changed in one initiative (by id) between two days.
+    Changes {
+        initiative: String,
+        from: i64,
+        to: i64,
+    },
 }
 
 impl Export {
@@ -22,6 +29,16 @@ impl Export {
         match self {
             Self::History(code) => format!("{code}-history.{}", format.extension()),
             Self::List => format!("initiatives.{}", format.extension()),
+            Self::Changes {
+                initiative,
+                from,
+                to,
+            } => format!(
+                "{initiative}-changes-{}-{}.{}",
+                iso_date(*from),
+                iso_date(*to),
+                format.extension()
+            ),
         }
     }
 
@@ -30,6 +47,7 @@ impl Export {
         match self {
             Self::History(code) => format!("the history of {code}"),
             Self::List => "the initiative list".to_owned(),
+            Self::Changes { initiative, .. } => format!("the changes in {initiative}"),
         }
     }
 }
@@ -70,6 +88,8 @@ pub enum Command {
     CloseCaption,
     /// Draws the states that had left the selected effort as former members, or hides them.
     ShowFormerMembers(bool),
+    /// Compares the selected effort's members at two days, or leaves Compare mode.
+    SetCompare(Option<(i64, i64)>),
     SetBasemap(bool),
     /// Shows the timeline panel, or collapses it to a button.
     SetTimelineOpen(bool),

@@ -5,9 +5,9 @@ use egui::{Color32, Frame, Ui, UiBuilder, vec2};
 use walkers::{HttpOptions, HttpTiles, MapMemory, Tiles, lon_lat, sources::OpenStreetMap};
 
 use crate::data::world::BBox;
-use crate::data::{Former, Initiative, Role};
+use crate::data::{Former, Initiative};
 use crate::geo::{MAX_ZOOM, WorldData, mercator, min_zoom};
-use crate::scene::{self, LayerColors, ViewTransform};
+use crate::scene::{self, LayerColors, LegendRow, ViewTransform};
 use crate::ui::command::Command;
 use crate::ui::map_layer::LayerCache;
 use crate::ui::{CountryLayer, LayerOutput, palette, style};
@@ -54,6 +54,8 @@ impl Basemap {
 pub struct MapScene<'a> {
     pub data: &'a WorldData,
     pub colors: &'a LayerColors,
+    /// The legend's title and rows.
+    pub legend: &'a (String, Vec<LegendRow>),
     /// The selected country.
     pub selected: Option<usize>,
     /// The selected initiative, for the legend and the tooltip.
@@ -389,16 +391,10 @@ fn legend_ui(
             style::enlarge_text(ui.style_mut(), PRESENTER_TEXT_SCALE);
         }
         Frame::popup(ui.style()).show(ui, |ui| {
-            let former_roles: Vec<Role> = if scene.show_former {
-                scene.former.iter().map(|(_, f)| f.role).collect()
-            } else {
-                Vec::new()
-            };
-            let name = scene.initiative.map(|i| i.name.as_str());
-            let (title, rows) = scene::legend(name, &former_roles);
+            let (title, rows) = scene.legend;
             ui.strong(title);
             for (fill, stroke, label) in rows {
-                palette::legend_row(ui, fill, stroke, &label);
+                palette::legend_row(ui, *fill, *stroke, label);
             }
             if !scene.former.is_empty() {
                 let mut show = scene.show_former;

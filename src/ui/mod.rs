@@ -1,5 +1,6 @@
 //! Everything drawn with egui: the map layer, the panels and the palette.
 
+pub mod changes_panel;
 pub mod command;
 pub mod country_panel;
 pub mod files;

@@ -11,11 +11,15 @@ use crate::scene::palette::{DARK_OUTLINE, TIMELINE_BAR, TIMELINE_BAR_CONTRAST, T
 use crate::ui::command::Command;
 use crate::ui::time_ruler::TimeRuler;
 
+mod members;
+
+use members::{CHART_HEIGHT, paint_compare_marks, paint_step_chart};
+
 const LANE_HEIGHT: f32 = 20.0;
 const AXIS_HEIGHT: f32 = 24.0;
 const LABEL_WIDTH: f32 = 210.0;
 
-/// The timeline panel's own state: the axis and the text of the date field.
+/// The timeline panel's own state: the axis and the text of the date fields.
 #[derive(Debug, Default)]
 pub struct TimelinePanel {
     ruler: Option<TimeRuler>,
@@ -23,6 +27,23 @@ pub struct TimelinePanel {
     date_error: Option<String>,
     /// The cursor shown in the date field, to refresh the text when it moves.
     shown_cursor: Option<i64>,
+    /// The text of Compare mode's two date fields, and the dates they were last set from.
+    compare_text: [String; 2],
+    shown_compare: Option<(i64, i64)>,
+}
+
+/// What the timeline shows this frame, borrowed from the app.
+pub struct TimelineInput<'a> {
+    pub dataset: &'a Dataset,
+    /// Initiative indices, one lane each, in the side list's order.
+    pub lanes: &'a [usize],
+    pub selected: Option<usize>,
+    /// The date the map shows (a day number).
+    pub cursor: Option<i64>,
+    /// Compare mode's two days, the earlier first.
+    pub compare: Option<(i64, i64)>,
+    /// The day number open-ended efforts run to.
+    pub today: i64,
 }
 
 /// What one frame of the axis and the lanes shows, and where: the panel's inputs, borrowed for
@@ -33,6 +54,7 @@ struct LaneView<'a> {
     lanes: &'a [usize],
     selected: Option<usize>,
     cursor: Option<i64>,
+    compare: Option<(i64, i64)>,
     /// The day number open-ended efforts run to.
     today: i64,
     /// The first and last day the lanes cover.
@@ -57,25 +79,18 @@ impl TimelinePanel {
         self.ruler
     }
 
-    /// Draws the panel and pushes what the user asked for into `commands`. `lanes` are
-    /// initiative indices in the side list's order; `today` is the day number open-ended efforts
-    /// run to.
-    #[expect(
-        clippy::too_many_arguments,
-        reason = "the app's state, borrowed field by field; a struct would only rename them"
-    )]
-    pub fn ui(
-        &mut self,
-        ui: &mut Ui,
-        dataset: &Dataset,
-        lanes: &[usize],
-        selected: Option<usize>,
-        cursor: Option<i64>,
-        today: i64,
-        commands: &mut Vec<Command>,
-    ) {
-        self.sync_date_text(cursor);
-        ui.horizontal(|ui| self.toolbar_ui(ui, cursor, commands));
+    /// Draws the panel and pushes what the user asked for into `commands`.
+    pub fn ui(&mut self, ui: &mut Ui, input: &TimelineInput<'_>, commands: &mut Vec<Command>) {
+        let TimelineInput {
+            dataset,
+            lanes,
+            selected,
+            cursor,
+            compare,
+            today,
+        } = *input;
+        self.sync_date_text(cursor, compare);
+        ui.horizontal(|ui| self.toolbar_ui(ui, input, commands));
 
         let width_px = ui.available_width();
         let view = LaneView {
@@ -83,6 +98,7 @@ impl TimelinePanel {
             lanes,
             selected,
             cursor,
+            compare,
             today,
             span_days: span(dataset, lanes, today),
             width_px,
@@ -96,8 +112,10 @@ impl TimelinePanel {
         egui::ScrollArea::vertical()
             .auto_shrink([false, false])
             .show(ui, |ui| lanes_ui(ui, ruler, &view, commands));
-        // The axis cursor mark, drawn last so it sits over the ticks.
-        if let Some(day) = cursor {
+        // The axis marks, drawn last so they sit over the ticks.
+        if let Some(days) = compare {
+            paint_compare_marks(&axis_painter, ruler, axis_rect, days);
+        } else if let Some(day) = cursor {
             let x = ruler.x_from_date(day as f64);
             if x >= view.axis_left_x {
                 axis_painter.line_segment(
@@ -108,25 +126,34 @@ impl TimelinePanel {
         }
     }
 
-    /// Refreshes the date field's text when the cursor was moved elsewhere (the axis, a tour),
-    /// so the field always shows the date the map shows.
-    fn sync_date_text(&mut self, cursor: Option<i64>) {
+    /// Refreshes the date fields' text when their dates were moved elsewhere (the axis, a
+    /// tour), so the fields always show the dates the map shows.
+    fn sync_date_text(&mut self, cursor: Option<i64>, compare: Option<(i64, i64)>) {
         if self.shown_cursor != cursor {
             self.date_text = cursor.map(iso_date).unwrap_or_default();
             self.shown_cursor = cursor;
             self.date_error = None;
         }
+        if self.shown_compare != compare {
+            if let Some((a, b)) = compare {
+                self.compare_text = [iso_date(a), iso_date(b)];
+            }
+            self.shown_compare = compare;
+        }
     }
 
     /// The row above the axis: the date field and the panel's buttons, then any error in the
     /// typed date.
-    fn toolbar_ui(&mut self, ui: &mut Ui, cursor: Option<i64>, commands: &mut Vec<Command>) {
+    fn toolbar_ui(&mut self, ui: &mut Ui, input: &TimelineInput<'_>, commands: &mut Vec<Command>) {
         ui.strong("Timeline");
         ui.separator();
-        self.date_field_ui(ui, commands);
-        if cursor.is_some() && ui.button("All dates").clicked() {
-            commands.push(Command::SetCursor(None));
+        if input.compare.is_none() {
+            self.date_field_ui(ui, commands);
+            if input.cursor.is_some() && ui.button("All dates").clicked() {
+                commands.push(Command::SetCursor(None));
+            }
         }
+        self.compare_ui(ui, input, commands);
         if ui.button("Fit all").clicked() {
             self.ruler = None;
         }
@@ -138,6 +165,50 @@ impl TimelinePanel {
         }
         if let Some(error) = &self.date_error {
             ui.colored_label(ui.visuals().error_fg_color, error);
+        }
+    }
+
+    /// Compare mode's switch and, while it is on, its two date fields: Enter in either sets
+    /// both dates; a date that does not parse keeps them and shows why.
+    fn compare_ui(&mut self, ui: &mut Ui, input: &TimelineInput<'_>, commands: &mut Vec<Command>) {
+        let mut on = input.compare.is_some();
+        let switch = ui.checkbox(&mut on, "Compare two dates").on_hover_text(
+            "Colour the selected effort's states by whether they joined, left, stayed or \
+             changed role between A and B. On the axis: click or drag sets A, Shift sets B.",
+        );
+        if switch.changed() {
+            // Start from the date shown (or the effort's start) and today.
+            let start = input
+                .selected
+                .and_then(|i| input.dataset.initiatives.get(i))
+                .map(|i| i.start.start_day());
+            let a = input.cursor.or(start).unwrap_or(input.today);
+            commands.push(Command::SetCompare(
+                on.then_some((a.min(input.today), input.today)),
+            ));
+        }
+        let Some((a, b)) = input.compare else { return };
+        for (k, name) in ["Date A", "Date B"].into_iter().enumerate() {
+            let label = ui.label(name);
+            let field = ui
+                .add(
+                    egui::TextEdit::singleline(&mut self.compare_text[k])
+                        .desired_width(96.0)
+                        .hint_text("YYYY-MM-DD"),
+                )
+                .labelled_by(label.id);
+            if field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
+                // Compared by day: a month or a year counts from its first day.
+                match FuzzyDate::parse(self.compare_text[k].trim()) {
+                    Ok(date) => {
+                        self.date_error = None;
+                        let day = date.start_day();
+                        let days = if k == 0 { (day, b) } else { (a, day) };
+                        commands.push(Command::SetCompare(Some(days)));
+                    }
+                    Err(e) => self.date_error = Some(format!("{name}: {e}")),
+                }
+            }
         }
     }
 
@@ -177,16 +248,20 @@ fn axis_ui(
 ) -> (Rect, Painter) {
     let (axis_rect, axis) =
         ui.allocate_exact_size(vec2(view.width_px, AXIS_HEIGHT), Sense::click_and_drag());
-    let axis = axis.on_hover_text(
-        "Click or drag to set the date the map shows; double-click to fit all dates",
-    );
+    let axis = axis.on_hover_text(match view.compare {
+        Some(_) => "Click or drag to set date A, with Shift to set date B",
+        None => "Click or drag to set the date the map shows; double-click to fit all dates",
+    });
     if let Some(pos) = axis.interact_pointer_pos()
         && (axis.clicked() || axis.dragged())
         && pos.x >= view.axis_left_x
     {
-        commands.push(Command::SetCursor(Some(
-            ruler.date_from_x(pos.x).round() as i64
-        )));
+        let day = ruler.date_from_x(pos.x).round() as i64;
+        commands.push(match view.compare {
+            Some((a, _)) if ui.input(|i| i.modifiers.shift) => Command::SetCompare(Some((a, day))),
+            Some((_, b)) => Command::SetCompare(Some((day, b))),
+            None => Command::SetCursor(Some(day)),
+        });
     }
     let painter = ui.painter_at(axis_rect);
     paint_ticks(&painter, ui.visuals(), ruler, axis_rect, view.axis_width_px);
@@ -228,7 +303,8 @@ fn paint_ticks(
 /// a drag pans it, a double-click fits it; a click selects the initiative or milestone under
 /// the pointer, and hovering one explains it.
 fn lanes_ui(ui: &mut Ui, ruler: &mut TimeRuler, view: &LaneView<'_>, commands: &mut Vec<Command>) {
-    let height = LANE_HEIGHT * view.lanes.len() as f32;
+    let chart = view.selected.is_some_and(|i| view.lanes.contains(&i));
+    let height = LANE_HEIGHT * view.lanes.len() as f32 + if chart { CHART_HEIGHT } else { 0.0 };
     let (rect, response) = ui.allocate_exact_size(
         vec2(view.width_px, height.max(LANE_HEIGHT)),
         Sense::click_and_drag(),
@@ -236,7 +312,9 @@ fn lanes_ui(ui: &mut Ui, ruler: &mut TimeRuler, view: &LaneView<'_>, commands: &
     let painter = ui.painter_at(rect);
     let pointer = response.hover_pos();
     let hovered_item = paint_lanes(&painter, ui.visuals(), ruler, view, rect, pointer);
-    if let Some(day) = view.cursor {
+    if let Some(days) = view.compare {
+        paint_compare_marks(&painter, ruler, rect, days);
+    } else if let Some(day) = view.cursor {
         let x = ruler.x_from_date(day as f64);
         painter.line_segment(
             [pos2(x, rect.top()), pos2(x, rect.bottom())],
@@ -285,16 +363,26 @@ fn paint_lanes(
     pointer: Option<Pos2>,
 ) -> Option<(usize, LaneItem)> {
     let mut hovered_item = None;
-    for (row, &index) in view.lanes.iter().enumerate() {
+    let mut top = rect.top();
+    for &index in view.lanes {
         let Some(initiative) = view.dataset.initiatives.get(index) else {
             continue;
         };
-        let lane = Rect::from_min_size(
-            pos2(rect.left(), rect.top() + row as f32 * LANE_HEIGHT),
-            vec2(view.width_px, LANE_HEIGHT),
-        );
+        let lane = Rect::from_min_size(pos2(rect.left(), top), vec2(view.width_px, LANE_HEIGHT));
+        top += LANE_HEIGHT;
         if view.selected == Some(index) {
-            painter.rect_filled(lane, 0.0, visuals.selection.bg_fill.gamma_multiply(0.35));
+            // The selected lane has its membership over time under its bar.
+            let chart = Rect::from_min_size(lane.left_bottom(), vec2(view.width_px, CHART_HEIGHT));
+            top += CHART_HEIGHT;
+            painter.rect_filled(
+                lane.union(chart),
+                0.0,
+                visuals.selection.bg_fill.gamma_multiply(0.35),
+            );
+            let left_x = view.axis_left_x;
+            paint_step_chart(
+                painter, visuals, ruler, initiative, chart, left_x, view.today,
+            );
         }
         painter.text(
             pos2(lane.left() + 4.0, lane.center().y),

@@ -1,7 +1,7 @@
 //! Membership over time: the periods in which a state held a role, and the states that left.
 
 use crate::data::date::FuzzyDate;
-use crate::data::initiatives::Role;
+use crate::data::initiatives::{Initiative, Role};
 
 /// One period in which a state held a role: from `joined` (the initiative's start when `None`)
 /// until the day before `left` (still holding it when `None`).
@@ -54,4 +54,60 @@ pub struct Former<'a> {
     pub role: Role,
     /// When it left that role.
     pub left: FuzzyDate,
+}
+
+impl Initiative {
+    /// The states that had a role and, on day `as_of`, hold none: each once, with the role it
+    /// held last and when it left it, in the order the file first lists them.
+    pub fn former_states(&self, as_of: i64) -> Vec<Former<'_>> {
+        let mut former: Vec<Former<'_>> = Vec::new();
+        for actor in &self.actors {
+            let (Some(code), Some(left)) = (actor.actor.state_code(), actor.left) else {
+                continue;
+            };
+            if left.start_day() > as_of || self.role_of(code, Some(as_of)).is_some() {
+                continue;
+            }
+            match former.iter_mut().find(|f| f.code == code) {
+                Some(f) if left > f.left => {
+                    f.role = actor.role;
+                    f.left = left;
+                }
+                Some(_) => {}
+                None => former.push(Former {
+                    code,
+                    role: actor.role,
+                    left,
+                }),
+            }
+        }
+        former
+    }
+
+    /// How many states held a role, from the effort's start on: one (day, count) at the start
+    /// and at each day the count changed, in date order.
+    pub fn member_counts(&self) -> Vec<(i64, usize)> {
+        let start = self.start;
+        let mut days: Vec<i64> = self
+            .actors
+            .iter()
+            .filter(|a| a.actor.state_code().is_some())
+            .flat_map(|a| {
+                let period = a.period();
+                [Some(period.first_day(start)), period.end_day()]
+            })
+            .flatten()
+            .chain([start.start_day()])
+            .collect();
+        days.sort_unstable();
+        days.dedup();
+        let mut counts: Vec<(i64, usize)> = Vec::new();
+        for day in days.into_iter().filter(|&d| d >= start.start_day()) {
+            let count = self.states(Some(day)).len();
+            if counts.last().is_none_or(|&(_, last)| last != count) {
+                counts.push((day, count));
+            }
+        }
+        counts
+    }
 }
