@@ -142,8 +142,8 @@ fn an_unknown_field_is_an_error_at_its_key_suggesting_the_field_meant() {
     assert_eq!(
         the_error("unknown-field"),
         "tests/data/bad/unknown-field.json:21:73: error: initiatives[0].actors[0].notes: unknown \
-         field \"notes\"; expected one of state, org, name, role, joined, left, sources, \
-         confidence, note (did you mean note?)"
+         field \"notes\"; expected one of state, org, name, role, joined, left, territory, \
+         sources, confidence, note (did you mean note?)"
     );
 }
 
@@ -520,5 +520,23 @@ fn two_periods_of_one_state_in_one_role_that_share_a_day_are_an_error_at_the_sec
          overlapping periods as participant: actors[1] (23 Nov 2020 – 24 Nov 2020) and this one \
          (from 23–24 Nov 2020); expected one entry per period, each \"left\" on or before the \
          next \"joined\""
+    );
+}
+
+#[test]
+fn an_organisations_territory_must_be_on_the_map() {
+    let error = the_error("unknown-territory");
+    assert!(
+        error.contains("initiatives[0].actors[2].territory: unknown country code \"XYZ\""),
+        "{error}"
+    );
+}
+
+#[test]
+fn a_state_with_a_territory_is_an_error_at_the_territory() {
+    let error = the_error("state-with-territory");
+    assert!(
+        error.contains("initiatives[0].actors[0].territory: a state has a \"territory\"; expected no territory for a state"),
+        "{error}"
     );
 }

@@ -49,9 +49,15 @@ fn selecting_oslo_colours_norway_as_lead_and_israel_as_participant() {
         ))
     );
     assert_eq!(app.observe().fill_of("BRA"), Some(palette::MUTED));
-    // The legend names the roles, and the card lists the PLO, which is not on the map.
+    // The legend names the roles, and the card lists the PLO with the territory it is drawn on.
     harness.get_by_label("Roles in Oslo channel and Oslo Accords");
-    harness.get_by_label("• PLO (Palestine Liberation Organization), participant");
+    harness.get_by_label("• PLO (Palestine; Palestine Liberation Organization), participant");
+    assert_eq!(
+        app.observe().fill_of("PSE"),
+        Some(palette::role_fill(
+            microlateral_atlas::data::Role::Participant
+        ))
+    );
 }
 
 #[test]

@@ -151,3 +151,31 @@ fn as_of_february_2026_the_united_states_is_a_former_member_of_the_paris_agreeme
     let who = dataset.by_id("who-return").expect("the WHO entry");
     assert_eq!(who.former_states(day(2026, 2, 1))[0].code, "USA");
 }
+
+#[test]
+fn the_plo_is_drawn_on_palestine_and_palestine_s_history_names_it() {
+    let world = world();
+    let dataset = bundled::dataset(&world).expect("the bundled initiatives load");
+    let oslo = dataset.index_of("oslo-accords").expect("the Oslo entry");
+    let colors =
+        microlateral_atlas::scene::country_colors(&world, &dataset, Some(oslo), None, &[], true);
+    let pse = world.index_of("PSE").expect("Palestine is on the map");
+    assert_eq!(
+        colors.fills[pse],
+        microlateral_atlas::scene::palette::role_fill(Role::Participant)
+    );
+    assert!(
+        dataset.initiatives[oslo]
+            .states(None)
+            .iter()
+            .all(|(c, _)| *c != "PSE"),
+        "the territory is drawn but not counted as a state"
+    );
+    let history = dataset.history_of("PSE");
+    let entry = history
+        .iter()
+        .find(|e| e.initiative == oslo)
+        .expect("Oslo in Palestine's history");
+    assert_eq!(entry.through.as_deref(), Some("PLO"));
+    assert_eq!(entry.through_label(), " (as PLO)");
+}

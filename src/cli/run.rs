@@ -227,8 +227,9 @@ fn history_text(dataset: &Dataset, country: &Country, source: &str) -> String {
             .map(|periods| format!(" ({periods})"))
             .unwrap_or_default();
         text.push_str(&format!(
-            "{}{joined} · {} · {} · {} · {}\n",
+            "{}{}{joined} · {} · {} · {} · {}\n",
             entry.role.label(),
+            entry.through_label(),
             initiative.name,
             initiative.span_label(),
             initiative.status.label(),

@@ -6,8 +6,10 @@
 //! problem in the file at once, each with its line, column and JSON path.
 
 mod check;
+mod history;
 mod membership;
 
+pub use history::HistoryEntry;
 pub use membership::{Former, Period};
 
 use std::fmt;
@@ -203,6 +205,9 @@ pub struct Actor {
     /// When the actor gave the role up (left, withdrew), if it did: from this date on it no
     /// longer holds it. Never before `joined` or the start.
     pub left: Option<FuzzyDate>,
+    /// For an organisation that stands for a territory (the PLO for the Palestinian
+    /// territories): that territory's code on the world map, where the role is drawn.
+    pub territory: Option<String>,
     /// Indices into the initiative's `sources`; never empty.
     pub sources: Vec<usize>,
     pub confidence: Confidence,
@@ -210,6 +215,15 @@ pub struct Actor {
 }
 
 impl Actor {
+    /// Where the map draws the actor: a state's own country, or the territory an organisation
+    /// stands for; `None` for other organisations.
+    pub fn place(&self) -> Option<&str> {
+        match &self.actor {
+            ActorId::State(code) => Some(code),
+            ActorId::Org { .. } => self.territory.as_deref(),
+        }
+    }
+
     /// The period this entry gives the actor its role.
     pub fn period(&self) -> Period {
         Period {
@@ -274,18 +288,41 @@ impl Initiative {
     /// Each state once, with its strongest role by day `as_of` (`None`: at any time), in the
     /// order the file first lists them.
     pub fn states(&self, as_of: Option<i64>) -> Vec<(&str, Role)> {
-        let mut states: Vec<(&str, Role)> = Vec::new();
+        self.strongest_roles(as_of, |a| a.actor.state_code())
+    }
+
+    /// Each place on the map once, with its strongest role by day `as_of`: the states, and the
+    /// territories organisations stand for (the PLO's Palestinian territories). What the map
+    /// colours; counts of states use [`Initiative::states`].
+    pub fn places(&self, as_of: Option<i64>) -> Vec<(&str, Role)> {
+        self.strongest_roles(as_of, Actor::place)
+    }
+
+    /// Each key of `key_of` once, with its strongest role among the actors holding one by day
+    /// `as_of`, in the order the file first lists them.
+    fn strongest_roles<'a>(
+        &'a self,
+        as_of: Option<i64>,
+        key_of: impl Fn(&'a Actor) -> Option<&'a str>,
+    ) -> Vec<(&'a str, Role)> {
+        let mut roles: Vec<(&str, Role)> = Vec::new();
         for actor in self.actors.iter().filter(|a| self.holds(a, as_of)) {
-            let Some(code) = actor.actor.state_code() else {
+            let Some(code) = key_of(actor) else {
                 continue;
             };
-            match states.iter_mut().find(|(c, _)| *c == code) {
+            match roles.iter_mut().find(|(c, _)| *c == code) {
                 Some((_, role)) if actor.role.strength() > role.strength() => *role = actor.role,
                 Some(_) => {}
-                None => states.push((code, actor.role)),
+                None => roles.push((code, actor.role)),
             }
         }
-        states
+        roles
+    }
+
+    /// The organisation drawn on the territory `code`, if one is, holding a role by `as_of`.
+    pub fn org_on(&self, code: &str, as_of: Option<i64>) -> Option<&Actor> {
+        self.orgs()
+            .find(|a| a.territory.as_deref() == Some(code) && self.holds(a, as_of))
     }
 
     /// The non-state actors, which the panels list but the map does not draw.
@@ -365,25 +402,6 @@ impl Lens {
     pub fn ratio(&self) -> Option<f64> {
         (self.lead_population > 0)
             .then(|| self.participant_population as f64 / self.lead_population as f64)
-    }
-}
-
-/// One role of a country in one effort: see [`Dataset::history_of`].
-#[derive(Clone, Debug, PartialEq)]
-pub struct HistoryEntry {
-    /// Index into [`Dataset::initiatives`].
-    pub initiative: usize,
-    pub role: Role,
-    /// When it held the role, in date order; never empty.
-    pub periods: Vec<Period>,
-}
-
-impl HistoryEntry {
-    /// The periods in words, "2016 – 4 Nov 2020, 19 Feb 2021 – 27 Jan 2026", or `None` when the
-    /// state held the role for the effort's whole span.
-    pub fn periods_label(&self, start: FuzzyDate) -> Option<String> {
-        let labels: Vec<String> = self.periods.iter().filter_map(|p| p.label(start)).collect();
-        (!labels.is_empty()).then(|| labels.join(", "))
     }
 }
 
@@ -480,51 +498,6 @@ impl Dataset {
     /// The index of the initiative with this id.
     pub fn index_of(&self, id: &str) -> Option<usize> {
         self.initiatives.iter().position(|i| i.id == id)
-    }
-
-    /// Every role the state held in every effort, each with the periods it held it, ordered by
-    /// the effort's start, then its name, then when the state first took the role. A state
-    /// listed in two roles in one effort (a participant the essay also proposes as lead) gives
-    /// two entries; a state that left and rejoined in one role gives one entry with two periods.
-    pub fn history_of(&self, code: &str) -> Vec<HistoryEntry> {
-        let mut entries: Vec<HistoryEntry> = Vec::new();
-        for (index, initiative) in self.initiatives.iter().enumerate() {
-            for actor in initiative
-                .actors
-                .iter()
-                .filter(|a| a.actor.state_code() == Some(code))
-            {
-                let same = entries
-                    .iter_mut()
-                    .find(|e| e.initiative == index && e.role == actor.role);
-                match same {
-                    Some(entry) => entry.periods.push(actor.period()),
-                    None => entries.push(HistoryEntry {
-                        initiative: index,
-                        role: actor.role,
-                        periods: vec![actor.period()],
-                    }),
-                }
-            }
-        }
-        for entry in &mut entries {
-            let start = self.initiatives[entry.initiative].start;
-            entry
-                .periods
-                .sort_by_key(|p| (p.first_day(start), p.end_day()));
-        }
-        entries.sort_by(|a, b| {
-            let (ia, ib) = (
-                &self.initiatives[a.initiative],
-                &self.initiatives[b.initiative],
-            );
-            ia.start
-                .cmp(&ib.start)
-                .then_with(|| ia.name.cmp(&ib.name))
-                .then_with(|| a.initiative.cmp(&b.initiative))
-                .then_with(|| a.periods[0].joined.cmp(&b.periods[0].joined))
-        });
-        entries
     }
 }
 

@@ -86,8 +86,9 @@ pub fn country_colors(
         Some(initiative) => {
             colors.fills.fill(palette::MUTED);
             let started = as_of.is_none_or(|day| initiative.has_started(day));
+            // States, and the territories organisations stand for.
             let states = if started {
-                initiative.states(as_of)
+                initiative.places(as_of)
             } else {
                 Vec::new()
             };
@@ -204,7 +205,7 @@ pub fn legend(initiative_name: Option<&str>, former_roles: &[Role]) -> (String, 
 /// supporters are left out unless there is no one else, so the map frames the effort itself.
 pub fn initiative_bbox(world: &World, dataset: &Dataset, index: usize) -> Option<BBox> {
     let initiative = dataset.initiatives.get(index)?;
-    let states = initiative.states(None);
+    let states = initiative.places(None);
     let core: Vec<&str> = states
         .iter()
         .filter(|(_, role)| *role != Role::Supporter)

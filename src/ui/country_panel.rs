@@ -71,7 +71,13 @@ impl CountryPanel {
                 .unwrap_or_default();
             if ui
                 .link(
-                    RichText::new(format!("{}: {}", entry.role.label(), initiative.name)).strong(),
+                    RichText::new(format!(
+                        "{}{}: {}",
+                        entry.role.label(),
+                        entry.through_label(),
+                        initiative.name
+                    ))
+                    .strong(),
                 )
                 .on_hover_text("Show this initiative")
                 .clicked()

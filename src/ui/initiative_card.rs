@@ -25,7 +25,7 @@ impl InitiativeCard {
         population_lens_ui(ui, initiative, world);
         ui.add_space(6.0);
         states_by_role_ui(ui, initiative, world, commands);
-        non_state_actors_ui(ui, initiative);
+        non_state_actors_ui(ui, initiative, world);
         ui.add_space(6.0);
         milestones_ui(ui, initiative);
         sources_ui(ui, initiative);
@@ -118,15 +118,25 @@ fn states_by_role_ui(
     }
 }
 
-/// The organisations and other non-state actors, which have no place on the map.
-fn non_state_actors_ui(ui: &mut Ui, initiative: &Initiative) {
+/// The organisations and other non-state actors. Most have no place on the map; one that
+/// stands for a territory is named with it ("PLO (Palestine)"), where the map draws it.
+fn non_state_actors_ui(ui: &mut Ui, initiative: &Initiative, world: &World) {
     let orgs: Vec<String> = initiative
         .orgs()
-        .map(|a| match &a.actor {
-            crate::data::ActorId::Org { short, name } if short != name => {
-                format!("{short} ({name}), {}", a.role.label())
+        .map(|a| {
+            let territory = a
+                .territory
+                .as_deref()
+                .map(|code| world.by_code(code).map_or(code, |c| c.name.as_str()));
+            match (&a.actor, territory) {
+                (crate::data::ActorId::Org { short, name }, Some(place)) => {
+                    format!("{short} ({place}; {name}), {}", a.role.label())
+                }
+                (crate::data::ActorId::Org { short, name }, None) if short != name => {
+                    format!("{short} ({name}), {}", a.role.label())
+                }
+                (other, _) => format!("{}, {}", other.label(), a.role.label()),
             }
-            other => format!("{}, {}", other.label(), a.role.label()),
         })
         .collect();
     if !orgs.is_empty() {

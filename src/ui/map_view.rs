@@ -423,6 +423,16 @@ fn tooltip_ui(ui: &mut Ui, scene: &MapScene<'_>, ci: usize) {
     ui.strong(format!("{} ({})", country.name, country.code));
     if let (Some(initiative), Some(role)) = (scene.initiative, role) {
         ui.label(format!("{} in {}", role.label(), initiative.name));
+    } else if let Some((initiative, org)) = scene
+        .initiative
+        .and_then(|i| Some((i, i.org_on(&country.code, scene.as_of)?)))
+    {
+        ui.label(format!(
+            "{}: {} in {}",
+            org.actor.label(),
+            org.role.label(),
+            initiative.name
+        ));
     } else if let (Some(initiative), Some((_, former))) = (scene.initiative, former) {
         ui.label(format!(
             "Former {} in {} · left {}",

@@ -16,6 +16,7 @@ const ACTOR_FIELDS: &[&str] = &[
     "role",
     "joined",
     "left",
+    "territory",
     "sources",
     "confidence",
     "note",
@@ -81,6 +82,7 @@ impl<C: CountryCodes> Checker<'_, C> {
             None => Some(None),
             Some(value) => self.date(value, &key_path(path, "left")).map(Some),
         };
+        let territory = self.territory(map, path);
         let sources = self.source_refs(map, path, "the actor", source_ids);
         let confidence = self.confidence(map, path);
         let note = self.optional_string(map, path, "note");
@@ -89,10 +91,34 @@ impl<C: CountryCodes> Checker<'_, C> {
             role: role?,
             joined: joined?,
             left: left?,
+            territory: territory?,
             sources: sources?,
             confidence: confidence?,
             note: note?,
         })
+    }
+
+    /// An organisation's optional `territory`: a country code of the world map. A state has
+    /// none (it is drawn on its own country).
+    fn territory(
+        &mut self,
+        map: &serde_json::Map<String, Value>,
+        path: &str,
+    ) -> Option<Option<String>> {
+        let Some(value) = map.get("territory") else {
+            return Some(None);
+        };
+        let territory_path = key_path(path, "territory");
+        if map.contains_key("state") {
+            self.error(
+                &territory_path,
+                "a state has a \"territory\"".to_owned(),
+                "no territory for a state: it is drawn on its own country",
+            );
+            return None;
+        }
+        let code = self.string(value, &territory_path)?;
+        self.country_code(code, &territory_path).map(Some)
     }
 
     pub(super) fn country_code(&mut self, code: String, path: &str) -> Option<String> {
