@@ -159,13 +159,17 @@ fn diff_prints_the_same_changes_as_the_windows_list() {
         rows.contains(&("USA", "United States of America", "joined")),
         "{text}"
     );
-    assert_eq!(rows.iter().filter(|r| r.2 == "joined").count(), 1, "{text}");
+    // The United States (May 2021), and Mexico, Colombia, South Korea and the Maldives (New York,
+    // September 2019): the joiners the sources name.
+    let joined = rows.iter().filter(|r| r.2 == "joined").count();
+    assert_eq!(joined, 5, "{text}");
 
     let mut harness = common::bundled_harness(vec2(1500.0, 900.0), 400, None);
     harness.get_by_label("Christchurch Call").click();
     harness.run();
     compare_in_window(&mut harness, "2019-06-01", "2021-06-01");
-    harness.get_by_label(&format!("Member at both dates ({})", rows.len() - 1));
+    harness.get_by_label(&format!("Joined ({joined})"));
+    harness.get_by_label(&format!("Member at both dates ({})", rows.len() - joined));
     for (code, country, _) in &rows {
         harness.get_by_label(&format!("{country} ({code})"));
     }
@@ -217,7 +221,7 @@ fn export_compare_writes_a_picture_with_the_comparison_legend() {
     std::fs::remove_dir_all(&dir).expect("clean up");
     assert!(svg.contains("Christchurch Call: 2019-06-01 – 2021-06-01"));
     assert!(
-        svg.contains(">joined (1)<"),
+        svg.contains(">joined (5)<"),
         "the legend counts the joiners"
     );
     assert!(svg.contains(">member at both dates ("));

@@ -121,7 +121,8 @@ fn norways_history_starts_with_the_oslo_accords_as_lead() {
             "oslo-accords",
             "colombia-ddr",
             "christchurch-call",
-            "first-movers-group"
+            "first-movers-group",
+            "leaders-climate-summit"
         ]
     );
 }

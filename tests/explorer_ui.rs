@@ -85,7 +85,7 @@ fn clicking_norway_lists_the_oslo_effort_with_its_dates() {
     let mut harness = harness();
     click_map(&mut harness, 9.0, 61.0);
     assert_eq!(harness.state().observe().selected_code, Some("NOR"));
-    harness.get_by_label("Initiative history (4)");
+    harness.get_by_label("Initiative history (5)");
     harness
         .get_by_label("lead: Oslo channel and Oslo Accords")
         .click();

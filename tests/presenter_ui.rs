@@ -30,7 +30,7 @@ fn f5_starts_the_tour_at_the_first_milestone_in_date_order() {
     let mut harness = harness();
     press(&mut harness, Key::F5);
     assert!(harness.state().observe().presenting);
-    assert_eq!(progress(&harness), "1 / 93");
+    assert_eq!(progress(&harness), "1 / 105");
     let caption = harness.state().observe().caption.expect("a caption");
     assert_eq!(caption[0], "Dec 1992");
     assert_eq!(caption[1], "Oslo channel and Oslo Accords");
@@ -48,7 +48,7 @@ fn f5_starts_the_tour_at_the_first_milestone_in_date_order() {
         Some("1992-12-31")
     );
     harness.get_by_label("Hirschfeld and Qurei meet in London");
-    harness.get_by_label("1 / 93");
+    harness.get_by_label("1 / 105");
 }
 
 #[test]
@@ -64,9 +64,9 @@ fn every_forward_key_and_every_back_key_moves_one_step() {
     ] {
         press(&mut harness, key);
     }
-    assert_eq!(progress(&harness), "6 / 93");
+    assert_eq!(progress(&harness), "6 / 105");
     press(&mut harness, Key::Enter);
-    assert_eq!(progress(&harness), "7 / 93", "Enter goes forward too");
+    assert_eq!(progress(&harness), "7 / 105", "Enter goes forward too");
     for key in [
         Key::ArrowLeft,
         Key::ArrowUp,
@@ -76,7 +76,7 @@ fn every_forward_key_and_every_back_key_moves_one_step() {
     ] {
         press(&mut harness, key);
     }
-    assert_eq!(progress(&harness), "2 / 93");
+    assert_eq!(progress(&harness), "2 / 105");
     assert_eq!(
         caption_title(&harness),
         "First secret round at Borregaard Manor near Oslo"
@@ -88,19 +88,19 @@ fn home_end_and_typed_numbers_jump() {
     let mut harness = harness();
     press(&mut harness, Key::F5);
     press(&mut harness, Key::End);
-    assert_eq!(progress(&harness), "93 / 93");
+    assert_eq!(progress(&harness), "105 / 105");
     press(&mut harness, Key::ArrowRight);
     assert_eq!(
         progress(&harness),
-        "93 / 93",
+        "105 / 105",
         "the last step stays the last"
     );
     press(&mut harness, Key::Home);
-    assert_eq!(progress(&harness), "1 / 93");
+    assert_eq!(progress(&harness), "1 / 105");
     press(&mut harness, Key::Num1);
     press(&mut harness, Key::Num2);
     press(&mut harness, Key::Enter);
-    assert_eq!(progress(&harness), "12 / 93");
+    assert_eq!(progress(&harness), "12 / 105");
 }
 
 #[test]
@@ -108,7 +108,7 @@ fn a_step_of_the_christchurch_call_shows_only_the_members_of_that_date() {
     let mut harness = harness();
     press(&mut harness, Key::F5);
     // Walk forward to the Call's adoption in Paris.
-    for _ in 0..93 {
+    for _ in 0..105 {
         if caption_title(&harness).contains("adopted")
             && harness.state().observe().selected_initiative == Some("christchurch-call")
         {
@@ -168,13 +168,13 @@ fn autoplay_steps_on_its_own_and_pauses() {
     for _ in 0..9 {
         harness.step();
     }
-    assert_eq!(progress(&harness), "3 / 93");
+    assert_eq!(progress(&harness), "3 / 105");
     harness.get_by_label("Pause").click();
     harness.step();
     for _ in 0..12 {
         harness.step();
     }
-    assert_eq!(progress(&harness), "3 / 93");
+    assert_eq!(progress(&harness), "3 / 105");
 }
 
 #[test]

@@ -51,7 +51,7 @@ fn a_presenter_step_matches_its_snapshot() {
     wait_for_landing(&mut harness);
     assert_eq!(
         harness.state().observe().progress.as_deref(),
-        Some("3 / 93")
+        Some("3 / 105")
     );
     harness.snapshot("presenter_oslo_step_3");
 }
@@ -90,7 +90,10 @@ fn type_into(harness: &mut Harness<'_, AtlasApp>, label: &str, text: &str) {
 
 #[test]
 fn the_united_states_after_leaving_the_paris_agreement_matches_its_snapshot() {
-    let mut harness = selected("US return to the Paris Agreement", vec2(1280.0, 860.0));
+    let mut harness = selected(
+        "US return to the Paris Agreement, undone in 2026",
+        vec2(1280.0, 860.0),
+    );
     type_into(&mut harness, "Show the world as of", "2026-02-01");
     wait_for_landing(&mut harness);
     harness.snapshot("former_member_paris_2026");
