@@ -343,9 +343,14 @@ impl AtlasApp {
         self.fly_to_initiative(step.initiative);
     }
 
-    /// Flies the map to an initiative's leads and participants.
+    /// Flies the map to an initiative's states as of the date shown.
     fn fly_to_initiative(&mut self, index: usize) {
-        if let Some(bbox) = scene::initiative_bbox(&self.data.world, &self.dataset, index) {
+        let bbox = self
+            .dataset
+            .initiatives
+            .get(index)
+            .and_then(|i| scene::framing::frame_bbox(&self.data.world, i, self.as_of));
+        if let Some(bbox) = bbox {
             self.map.fly_to(bbox, MAX_ZOOM, self.caption.is_some());
         }
     }

@@ -14,6 +14,7 @@ use crate::export::{ExportError, write_atomically};
 use crate::geo::WorldData;
 use crate::geo::mesh::is_antimeridian_cut;
 use crate::geo::{CountryMesh, MeshPart};
+use crate::scene::framing::Corner;
 use crate::scene::picture::CAPTION_PX;
 use crate::scene::{
     self, HALO_MAX_PX, LayerColors, LegendRow, MICROSTATE_MAX_PX, Picture, ViewTransform, style,
@@ -33,7 +34,9 @@ pub fn svg(data: &WorldData, dataset: &Dataset, picture: &Picture, size: [u32; 2
         true,
     );
     let colors = &look.colors;
-    let (view, zoom) = picture.frame(&data.world, dataset, size);
+    let legend = LegendBox::of(&look.legend);
+    let (view, framing) = picture.frame(&data.world, dataset, size, legend.margined_px());
+    let zoom = framing.zoom;
 
     let mut out = String::with_capacity(1 << 20);
     let _ = write!(
@@ -47,12 +50,17 @@ pub fn svg(data: &WorldData, dataset: &Dataset, picture: &Picture, size: [u32; 2
     );
     countries_svg(&mut out, data, colors, &view, zoom);
     dots_svg(&mut out, data, colors, &view);
-    legend_svg(&mut out, &look.legend, h);
-    if let Some((i, m)) = picture.caption
-        && let Some(initiative) = dataset.initiatives.get(i)
-        && let Some(milestone) = initiative.milestones.get(m)
-    {
-        caption_svg(&mut out, initiative, milestone, w);
+    let top = picture.top_px();
+    legend_svg(&mut out, &look.legend, legend, framing.legend, [w, h], top);
+    match picture.caption {
+        Some((i, m)) => {
+            if let Some(initiative) = dataset.initiatives.get(i)
+                && let Some(milestone) = initiative.milestones.get(m)
+            {
+                caption_svg(&mut out, initiative, milestone, w);
+            }
+        }
+        None => title_svg(&mut out, &title_of(dataset, picture), w),
     }
     text(
         &mut out,
@@ -175,11 +183,92 @@ fn caption_svg(out: &mut String, initiative: &Initiative, milestone: &Milestone,
     }
 }
 
-fn legend_svg(out: &mut String, legend: &(String, Vec<LegendRow>), height: f32) {
+/// The legend box's size in an exported picture, from its title and rows.
+#[derive(Clone, Copy, Debug)]
+struct LegendBox {
+    width: f32,
+    height: f32,
+}
+
+/// The legend's distance from the picture's side edges and from the top band.
+const LEGEND_INSET_PX: f32 = 12.0;
+/// The legend's distance from the bottom edge: above the credits line.
+const LEGEND_BOTTOM_PX: f32 = 24.0;
+
+impl LegendBox {
+    fn of(legend: &(String, Vec<LegendRow>)) -> Self {
+        let (title, rows) = legend;
+        Self {
+            width: (title.chars().count() as f32 * 7.8 + 24.0).max(200.0),
+            height: 34.0 + 22.0 * rows.len() as f32,
+        }
+    }
+
+    /// The room the legend takes from the picture, with its distances from the edges and a
+    /// little air on its open sides, for framing.
+    fn margined_px(self) -> [f64; 2] {
+        [
+            f64::from(self.width + 2.0 * LEGEND_INSET_PX),
+            f64::from(self.height + LEGEND_BOTTOM_PX + LEGEND_INSET_PX),
+        ]
+    }
+}
+
+/// The room an exported picture's legend takes, with its margins, for framing: what
+/// [`svg`] passes to [`Picture::frame`].
+pub fn legend_px(legend: &(String, Vec<LegendRow>)) -> [f64; 2] {
+    LegendBox::of(legend).margined_px()
+}
+
+/// The line across the top of a single picture: what it shows, and as of when.
+fn title_of(dataset: &Dataset, picture: &Picture) -> String {
+    // "25 May 2008", as the window writes dates.
+    let when = |day: i64| {
+        let (y, m, d) = crate::data::date::ymd_from_day(day);
+        crate::data::PartialDate::new(y, Some(m), Some(d)).map_or_else(
+            |_| crate::data::date::iso_date(day),
+            |date| crate::data::FuzzyDate::single(date).to_string(),
+        )
+    };
+    let name = picture
+        .initiative
+        .and_then(|i| dataset.initiatives.get(i))
+        .map_or("Small-state efforts", |i| i.name.as_str());
+    match (picture.compare, picture.as_of) {
+        (Some((a, b)), _) => format!("{name} · changes {} – {}", when(a), when(b)),
+        (None, Some(day)) => format!("{name} · as of {}", when(day)),
+        (None, None) => format!("{name} · all dates"),
+    }
+}
+
+/// The title line across the top of a single picture.
+fn title_svg(out: &mut String, title: &str, w: f32) {
+    let _ = write!(
+        out,
+        r##"<rect x="12" y="10" width="{}" height="34" rx="6" fill="#1b1b1b" fill-opacity="0.9"/>"##,
+        w - 24.0
+    );
+    text(out, 24.0, 33.0, 18.0, "#ffffff", title);
+}
+
+fn legend_svg(
+    out: &mut String,
+    legend: &(String, Vec<LegendRow>),
+    size: LegendBox,
+    corner: Corner,
+    picture: [f32; 2],
+    top_px: f32,
+) {
     let (title, rows) = legend;
-    let box_h = 34.0 + 22.0 * rows.len() as f32;
-    let (x, y) = (12.0, height - box_h - 24.0);
-    let width = (title.chars().count() as f32 * 7.8 + 24.0).max(200.0);
+    let (width, box_h) = (size.width, size.height);
+    let x = match corner {
+        Corner::BottomLeft | Corner::TopLeft => LEGEND_INSET_PX,
+        Corner::BottomRight | Corner::TopRight => picture[0] - width - LEGEND_INSET_PX,
+    };
+    let y = match corner {
+        Corner::BottomLeft | Corner::BottomRight => picture[1] - box_h - LEGEND_BOTTOM_PX,
+        Corner::TopLeft | Corner::TopRight => top_px + LEGEND_INSET_PX,
+    };
     let _ = write!(
         out,
         r##"<rect x="{x}" y="{y}" width="{width}" height="{box_h}" rx="6" fill="#1b1b1b" fill-opacity="0.9"/>"##

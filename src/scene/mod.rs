@@ -2,6 +2,7 @@
 //! frame. One implementation, used by the window and by `microlateral-atlas export`.
 
 pub mod compare;
+pub mod framing;
 pub mod palette;
 pub mod picture;
 pub mod style;
@@ -16,7 +17,6 @@ use egui::{Color32, Stroke};
 
 use crate::data::world::{BBox, World};
 use crate::data::{Dataset, Former, Initiative, Kind, Role};
-use crate::geo::mercator;
 
 /// The part of the world the overview shows, on screen and in exports: all inhabited land.
 pub const WORLD_VIEW: BBox = BBox {
@@ -153,19 +153,36 @@ pub fn look(
             .collect(),
         _ => Vec::new(),
     };
+    let present: Vec<Role> = selected
+        .map(|i| {
+            let started = as_of.is_none_or(|day| i.has_started(day));
+            let places = if started { i.places(as_of) } else { Vec::new() };
+            places.into_iter().map(|(_, role)| role).collect()
+        })
+        .unwrap_or_default();
     Look {
         colors,
-        legend: legend(selected.map(|i| i.name.as_str()), &former_roles),
+        legend: legend(
+            selected.map(|i| (i.name.as_str(), present.as_slice())),
+            &former_roles,
+        ),
     }
 }
 
-/// The legend: a title and its rows (fill, outline, label). `former_roles` are the last roles of
-/// the former members shown, each with its own row.
-pub fn legend(initiative_name: Option<&str>, former_roles: &[Role]) -> (String, Vec<LegendRow>) {
-    match initiative_name {
-        Some(name) => {
+/// The legend: a title and its rows (fill, outline, label). With an initiative, `present` are the
+/// roles on the map, each with a row; `former_roles` are the last roles of the former members
+/// shown, each with its own row.
+pub fn legend(
+    initiative: Option<(&str, &[Role])>,
+    former_roles: &[Role],
+) -> (String, Vec<LegendRow>) {
+    match initiative {
+        Some((name, present)) => {
+            // Only the roles the picture shows: a legend of six rows for a step with two roles
+            // sends the eye looking for colours that are not there.
             let mut rows: Vec<(Color32, Option<Stroke>, String)> = palette::LEGEND_ROLES
                 .iter()
+                .filter(|role| present.contains(role))
                 .map(|&role| {
                     (
                         palette::role_fill(role),
@@ -199,44 +216,4 @@ pub fn legend(initiative_name: Option<&str>, former_roles: &[Role]) -> (String, 
             ("Small-state efforts, 1990–today".to_owned(), rows)
         }
     }
-}
-
-/// The box around an initiative's leads and participants (their main landmasses). Outside
-/// supporters are left out unless there is no one else, so the map frames the effort itself.
-pub fn initiative_bbox(world: &World, dataset: &Dataset, index: usize) -> Option<BBox> {
-    let initiative = dataset.initiatives.get(index)?;
-    let states = initiative.places(None);
-    let core: Vec<&str> = states
-        .iter()
-        .filter(|(_, role)| *role != Role::Supporter)
-        .map(|(code, _)| *code)
-        .collect();
-    let codes = if core.is_empty() {
-        states.iter().map(|(code, _)| *code).collect()
-    } else {
-        core
-    };
-    let bbox = codes
-        .into_iter()
-        .filter_map(|code| world.by_code(code))
-        .fold(BBox::EMPTY, |b, c| b.union(c.main_bbox()));
-    (!bbox.is_empty()).then_some(bbox)
-}
-
-/// The centre and zoom that fit `bbox` into a map of `size_px`, leaving `top_px` free at the top
-/// for a caption.
-pub fn fit_view(
-    bbox: BBox,
-    size_px: [f64; 2],
-    zoom_range: (f64, f64),
-    top_px: f64,
-) -> ([f64; 2], f64) {
-    let size = [size_px[0], (size_px[1] - top_px).max(1.0)];
-    let (centre, zoom) = mercator::fit_bbox(bbox, size, zoom_range);
-    if top_px <= 0.0 {
-        return (centre, zoom);
-    }
-    let u = mercator::unit_from_lonlat(centre);
-    let shift = top_px / 2.0 / (256.0 * 2f64.powf(zoom));
-    (mercator::lonlat_from_unit([u[0], u[1] - shift]), zoom)
 }

@@ -5,11 +5,14 @@ use egui::{Pos2, Rect, vec2};
 use crate::data::Dataset;
 use crate::data::world::World;
 use crate::geo::{MAX_ZOOM, min_zoom};
+use crate::scene::framing::{Corner, Framing, Overlays, frame, frame_bbox, free_area};
 use crate::scene::tour::Step;
-use crate::scene::{ViewTransform, WORLD_VIEW, fit_view, initiative_bbox};
+use crate::scene::{ViewTransform, WORLD_VIEW};
 
 /// The height of the caption box across the top of an exported picture.
 pub const CAPTION_PX: f32 = 150.0;
+/// The height of the title line across the top of a single picture.
+pub const TITLE_PX: f32 = 52.0;
 
 /// What one picture shows.
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
@@ -45,24 +48,51 @@ impl Picture {
         }
     }
 
-    /// Where the map lies in a picture of `size` pixels, and at what zoom: the view asked for,
-    /// or else the initiative (or the world) fitted below the caption.
-    pub fn frame(&self, world: &World, dataset: &Dataset, size: [u32; 2]) -> (ViewTransform, f64) {
+    /// The height of the band across the top: the caption of a tour step, or else the title
+    /// line that says what a single picture shows.
+    pub fn top_px(&self) -> f32 {
+        if self.caption.is_some() {
+            CAPTION_PX
+        } else {
+            TITLE_PX
+        }
+    }
+
+    /// Where the map lies in a picture of `size` pixels whose legend box is `legend_px` (with
+    /// its margins): the view asked for, with the legend in the usual corner; or else the
+    /// initiative's states as of the picture's date (or the world) fitted into what the top band
+    /// and the legend leave free, with the legend in the corner that lets them show largest.
+    pub fn frame(
+        &self,
+        world: &World,
+        dataset: &Dataset,
+        size: [u32; 2],
+        legend_px: [f64; 2],
+    ) -> (ViewTransform, Framing) {
         let size_px = [f64::from(size[0]), f64::from(size[1])];
-        let (centre, zoom) = self.view.unwrap_or_else(|| {
-            let bbox = self
-                .initiative
-                .and_then(|i| initiative_bbox(world, dataset, i))
-                .unwrap_or(WORLD_VIEW);
-            let top = if self.caption.is_some() {
-                CAPTION_PX
-            } else {
-                0.0
-            };
-            let zoom_range = (min_zoom(size_px), MAX_ZOOM);
-            fit_view(bbox, size_px, zoom_range, f64::from(top))
-        });
+        let overlays = Overlays {
+            top_px: f64::from(self.top_px()),
+            legend_px,
+        };
+        let framing = match self.view {
+            Some((centre, zoom)) => Framing {
+                centre,
+                zoom,
+                legend: Corner::BottomLeft,
+                free: free_area(size_px, overlays, Corner::BottomLeft, true),
+            },
+            None => {
+                let bbox = self
+                    .initiative
+                    .and_then(|i| dataset.initiatives.get(i))
+                    .and_then(|i| frame_bbox(world, i, self.as_of))
+                    .unwrap_or(WORLD_VIEW);
+                let zoom_range = (min_zoom(size_px), MAX_ZOOM);
+                frame(bbox, size_px, zoom_range, overlays, &Corner::ALL)
+            }
+        };
         let rect = Rect::from_min_size(Pos2::ZERO, vec2(size[0] as f32, size[1] as f32));
-        (ViewTransform::centred(centre, zoom, rect), zoom)
+        let view = ViewTransform::centred(framing.centre, framing.zoom, rect);
+        (view, framing)
     }
 }

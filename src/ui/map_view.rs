@@ -7,6 +7,7 @@ use walkers::{HttpOptions, HttpTiles, MapMemory, Tiles, lon_lat, sources::OpenSt
 use crate::data::world::BBox;
 use crate::data::{Former, Initiative};
 use crate::geo::{MAX_ZOOM, WorldData, mercator, min_zoom};
+use crate::scene::framing::{self, Corner, Overlays};
 use crate::scene::{self, LayerColors, LegendRow, ViewTransform};
 use crate::ui::command::Command;
 use crate::ui::map_layer::LayerCache;
@@ -86,6 +87,8 @@ pub struct MapView {
     basemap: Basemap,
     /// The legend's height last frame, so it can stand on the map's bottom edge and grow up.
     legend_height: f32,
+    /// The legend's width, larger in presenter mode; framing leaves room for it.
+    legend_width: f32,
 }
 
 impl Default for MapView {
@@ -100,6 +103,7 @@ impl Default for MapView {
             cache: LayerCache::default(),
             basemap: Basemap::default(),
             legend_height: 160.0,
+            legend_width: 230.0,
         }
     }
 }
@@ -188,8 +192,9 @@ impl MapView {
         self.auto_fit = false;
     }
 
-    /// Starts a flight that fits `bbox` (below the caption, when one is shown), zooming in no
-    /// further than `max_zoom`; or fits at once when the map has no size yet.
+    /// Starts a flight that fits `bbox` into what the caption (when one is shown) and the legend
+    /// leave free, zooming in no further than `max_zoom`; or fits at once when the map has no
+    /// size yet.
     pub fn fly_to(&mut self, bbox: BBox, max_zoom: f64, caption_shown: bool) {
         // The camera has somewhere to be: stop keeping the world fitted.
         self.auto_fit = false;
@@ -197,18 +202,30 @@ impl MapView {
             self.pending_fit = Some(bbox);
             return;
         }
-        // With a caption over the top of the map, fit into the part below it.
-        let top_px = if caption_shown {
-            CAPTION_HEIGHT_PX.min(self.size_px[1] / 2.0)
-        } else {
-            0.0
+        let overlays = Overlays {
+            top_px: if caption_shown {
+                CAPTION_HEIGHT_PX.min(self.size_px[1] / 2.0)
+            } else {
+                0.0
+            },
+            // The legend stands in the bottom-left corner, above the credits line.
+            legend_px: [
+                f64::from(self.legend_width) + 20.0,
+                f64::from(self.legend_height) + 40.0,
+            ],
         };
         let (min, max) = self.zoom_range();
         let zoom_range = (min, max.min(max_zoom).max(min));
-        let (centre, zoom) = scene::fit_view(bbox, self.size_px, zoom_range, top_px);
+        let framing = framing::frame(
+            bbox,
+            self.size_px,
+            zoom_range,
+            overlays,
+            &[Corner::BottomLeft],
+        );
         self.flight = Some(Flight {
             from: (self.centre(), self.memory.zoom()),
-            to: (centre, zoom),
+            to: (framing.centre, framing.zoom),
             start_secs: f64::NAN,
         });
     }
@@ -263,6 +280,7 @@ impl MapView {
         caption_shown: bool,
         commands: &mut Vec<Command>,
     ) {
+        self.legend_width = legend_width(scene.presenting);
         self.place_camera(ui, caption_shown);
         let zoom_range = self.zoom_range();
         let layer = CountryLayer {
@@ -381,7 +399,7 @@ fn legend_ui(
     // Above the credits line (or the tiles' attribution), growing upwards: a long initiative
     // name wraps the title and must not push the box over the credits.
     let above = if attributed { 34.0 } else { 22.0 };
-    let width = if scene.presenting { 330.0 } else { 230.0 };
+    let width = legend_width(scene.presenting);
     let legend = egui::Rect::from_min_size(
         rect.left_bottom() + vec2(10.0, -above - height),
         vec2(width, height),
@@ -407,6 +425,11 @@ fn legend_ui(
     .response
     .rect
     .height()
+}
+
+/// The legend's width: wider in presenter mode, where its type is larger.
+fn legend_width(presenting: bool) -> f32 {
+    if presenting { 330.0 } else { 230.0 }
 }
 
 /// The tooltip of the country under the pointer: its name, its role, its record.
