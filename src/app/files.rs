@@ -119,6 +119,7 @@ impl AtlasApp {
             as_of: self.as_of,
             caption: self.caption,
             compare: self.compare,
+            legend: None,
             // The same ground at `scale` times the pixels is `log2(scale)` zoom levels closer.
             view: Some((self.map.centre(), self.map.zoom() + f64::from(scale).log2())),
         };

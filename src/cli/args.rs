@@ -7,6 +7,14 @@ use clap::{Parser, Subcommand};
 
 use crate::export::{Format as ExportFormat, PictureFormat};
 
+/// The step of a date sweep.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum SweepStep {
+    #[default]
+    Month,
+    Year,
+}
+
 /// How `history` prints.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
 pub enum HistoryFormat {
@@ -106,35 +114,61 @@ pub enum Command {
     },
     /// Draw the map to SVG and PNG files without a window: the overview, one initiative, one
     /// date, or every step of a tour (a slide deck), each with its legend and caption.
-    Export {
-        /// The initiative to colour by role, by id (e.g. doha-agreement); without it, the
-        /// overview.
-        #[arg(long, value_name = "ID")]
-        initiative: Option<String>,
-        /// Show the world as of this date (1993, 1993-09 or 1993-09-13).
-        #[arg(long, value_name = "DATE")]
-        date: Option<String>,
-        /// One picture per tour step: every milestone, or the --initiative's, with captions.
-        #[arg(long)]
-        tour: bool,
-        /// Compare two dates: colour the --initiative's states by whether they joined, left,
-        /// stayed or changed role between A and B.
-        #[arg(long, num_args = 2, value_names = ["A", "B"], requires = "initiative", conflicts_with_all = ["date", "tour"])]
-        compare: Option<Vec<String>>,
-        /// Which files to write.
-        #[arg(long, value_enum, default_value_t)]
-        format: PictureFormat,
-        /// Picture width in pixels.
-        #[arg(long, default_value_t = 1600)]
-        width: u32,
-        /// Picture height in pixels.
-        #[arg(long, default_value_t = 900)]
-        height: u32,
-        /// An initiatives file to use instead of the bundled one.
-        #[arg(long, value_name = "FILE.json")]
-        data: Option<PathBuf>,
-        /// The folder to write into (made if missing); each file is replaced in one step.
-        #[arg(long, value_name = "DIR", default_value = "atlas-export")]
-        out: PathBuf,
-    },
+    Export(ExportArgs),
+}
+
+/// What `export` draws and writes.
+#[derive(Debug, clap::Args)]
+pub struct ExportArgs {
+    /// The initiative to colour by role, by id (e.g. doha-agreement); without it, the
+    /// overview.
+    #[arg(long, value_name = "ID")]
+    pub initiative: Option<String>,
+    /// Show the world as of this date (1993, 1993-09 or 1993-09-13).
+    #[arg(long, value_name = "DATE")]
+    pub date: Option<String>,
+    /// One picture per tour step: every milestone, or the --initiative's, with captions.
+    #[arg(long)]
+    pub tour: bool,
+    /// Compare two dates: colour the --initiative's states by whether they joined, left,
+    /// stayed or changed role between A and B.
+    #[arg(long, num_args = 2, value_names = ["A", "B"], requires = "initiative", conflicts_with_all = ["date", "tour"])]
+    pub compare: Option<Vec<String>>,
+    /// Write an animated GIF instead of pictures: of the tour (--tour, or the
+    /// --initiative's milestones), or of a sweep of dates (--from, --to, --every).
+    #[arg(long)]
+    pub animate: bool,
+    /// With --animate: how long each step or date is held, in seconds.
+    #[arg(
+        long,
+        value_name = "SECONDS",
+        default_value_t = 2.5,
+        requires = "animate"
+    )]
+    pub hold: f64,
+    /// With --animate and --initiative: the first date of a sweep (1993, 1993-09 or
+    /// 1993-09-13).
+    #[arg(long, value_name = "DATE", requires_all = ["animate", "initiative", "to"])]
+    pub from: Option<String>,
+    /// The last date of a sweep.
+    #[arg(long, value_name = "DATE", requires = "from")]
+    pub to: Option<String>,
+    /// The step of a sweep.
+    #[arg(long, value_enum, default_value_t, requires = "from")]
+    pub every: SweepStep,
+    /// Which files to write.
+    #[arg(long, value_enum, default_value_t)]
+    pub format: PictureFormat,
+    /// Picture width in pixels.
+    #[arg(long, default_value_t = 1600)]
+    pub width: u32,
+    /// Picture height in pixels.
+    #[arg(long, default_value_t = 900)]
+    pub height: u32,
+    /// An initiatives file to use instead of the bundled one.
+    #[arg(long, value_name = "FILE.json")]
+    pub data: Option<PathBuf>,
+    /// The folder to write into (made if missing); each file is replaced in one step.
+    #[arg(long, value_name = "DIR", default_value = "atlas-export")]
+    pub out: PathBuf,
 }

@@ -2,10 +2,10 @@
 //! high-level ones: files are loaded, ids resolved, dates parsed and sizes bounded before anything
 //! runs, so what runs has nothing left to refuse.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
-use crate::cli::args::{Args, Command, HistoryFormat};
-use crate::data::date::iso_date;
+use crate::cli::args::{Args, Command, ExportArgs, HistoryFormat, SweepStep};
+use crate::data::date::{day_from_ymd, iso_date, ymd_from_day};
 use crate::data::{Country, Dataset, DatasetError, DateError, FuzzyDate, bundled};
 use crate::data::{NoProgress, World, WorldError, WorldOptions};
 use crate::export::{Format, PictureFormat};
@@ -86,6 +86,16 @@ pub enum Job {
         format: HistoryFormat,
         out: Option<PathBuf>,
     },
+    Animation {
+        world: Box<WorldData>,
+        dataset: Dataset,
+        /// The key pictures, each held in turn.
+        keys: Vec<Picture>,
+        size: [u32; 2],
+        hold_secs: f64,
+        /// The GIF to write.
+        path: PathBuf,
+    },
     Pictures {
         world: Box<WorldData>,
         dataset: Dataset,
@@ -164,40 +174,71 @@ impl Config {
                 let days = (compare_day(&from)?, compare_day(&to)?);
                 diff_job(world, &initiative, days, format, data, out, &mut warnings)?
             }
-            Some(Command::Export {
-                initiative,
-                date,
-                tour,
-                compare,
-                format,
-                width,
-                height,
-                data,
-                out,
-            }) => {
-                let world = WorldData::load(world_path.as_deref(), &options, &NoProgress)?;
-                let (loaded, source_name) = bundled::initiatives(data.as_deref(), &world.world)?;
-                warnings.extend(loaded.warnings.iter().map(ToString::to_string));
-                let request = PictureRequest {
-                    initiative,
-                    date,
-                    tour,
-                    compare,
-                };
-                let pictures = request.pictures(&loaded.dataset, &source_name)?;
-                let (min, max) = PICTURE_SIDE_PX;
-                Job::Pictures {
-                    world: Box::new(world),
-                    dataset: loaded.dataset,
-                    pictures,
-                    size: [width.clamp(min, max), height.clamp(min, max)],
-                    format,
-                    dir: out,
-                }
+            Some(Command::Export(export)) => {
+                export_job(export, world_path.as_deref(), &options, &mut warnings)?
             }
         };
         Ok(Self { job, warnings })
     }
+}
+
+/// The `export` job: pictures, or with `--animate` a GIF, with the dataset loaded and every date
+/// and id checked.
+fn export_job(
+    args: ExportArgs,
+    world_path: Option<&Path>,
+    options: &WorldOptions,
+    warnings: &mut Vec<String>,
+) -> Result<Job, ConfigError> {
+    let ExportArgs {
+        initiative,
+        date,
+        tour,
+        compare,
+        animate,
+        hold,
+        from,
+        to,
+        every,
+        format,
+        width,
+        height,
+        data,
+        out,
+    } = args;
+    let world = WorldData::load(world_path, options, &NoProgress)?;
+    let (loaded, source_name) = bundled::initiatives(data.as_deref(), &world.world)?;
+    warnings.extend(loaded.warnings.iter().map(ToString::to_string));
+    let (min, max) = PICTURE_SIDE_PX;
+    let size = [width.clamp(min, max), height.clamp(min, max)];
+    let sweep = from.zip(to);
+    let request = PictureRequest {
+        // An animation of one initiative without a sweep is its milestones' tour.
+        tour: tour || (animate && sweep.is_none()),
+        initiative,
+        date,
+        compare,
+    };
+    if animate {
+        let (stem, keys) = request.animation(&loaded.dataset, &source_name, sweep, every)?;
+        return Ok(Job::Animation {
+            world: Box::new(world),
+            dataset: loaded.dataset,
+            keys,
+            size,
+            hold_secs: hold.clamp(0.1, 60.0),
+            path: out.join(format!("{stem}.gif")),
+        });
+    }
+    let pictures = request.pictures(&loaded.dataset, &source_name)?;
+    Ok(Job::Pictures {
+        world: Box::new(world),
+        dataset: loaded.dataset,
+        pictures,
+        size,
+        format,
+        dir: out,
+    })
 }
 
 /// The `diff` job: the initiative resolved in the initiatives file (or the bundled one).
@@ -288,6 +329,29 @@ fn initiative_index(dataset: &Dataset, id: &str, source_name: &str) -> Result<us
     })
 }
 
+/// The days of a sweep from `first` to `last`: the first day of each month (or year) from
+/// `first`'s, and `last` itself when it falls between.
+fn sweep_days(first: i64, last: i64, every: SweepStep) -> Vec<i64> {
+    let (mut year, mut month, _) = ymd_from_day(first);
+    let mut days = vec![first];
+    loop {
+        match every {
+            SweepStep::Month if month == 12 => (year, month) = (year + 1, 1),
+            SweepStep::Month => month += 1,
+            SweepStep::Year => (year, month) = (year + 1, 1),
+        }
+        let day = day_from_ymd(year, month, 1);
+        if day > last {
+            break;
+        }
+        days.push(day);
+    }
+    if days.last() != Some(&last) && last > first && every == SweepStep::Year {
+        days.push(last);
+    }
+    days
+}
+
 /// A date to compare at, as a day number: a month or a year counts from its first day.
 fn compare_day(text: &str) -> Result<i64, ConfigError> {
     FuzzyDate::parse(text)
@@ -308,6 +372,45 @@ struct PictureRequest {
 }
 
 impl PictureRequest {
+    /// The key pictures of an animation, with the file stem it is written under: a sweep of
+    /// the initiative's membership from one date to another, or else the tour.
+    fn animation(
+        &self,
+        dataset: &Dataset,
+        source_name: &str,
+        sweep: Option<(String, String)>,
+        every: SweepStep,
+    ) -> Result<(String, Vec<Picture>), ConfigError> {
+        let Some((from, to)) = sweep else {
+            let keys: Vec<Picture> = self
+                .pictures(dataset, source_name)?
+                .into_iter()
+                .map(|(_, picture)| picture)
+                .collect();
+            let stem = self
+                .initiative
+                .as_ref()
+                .map_or_else(|| "tour".to_owned(), |id| format!("{id}-tour"));
+            return Ok((stem, keys));
+        };
+        let id = self.initiative.clone().unwrap_or_default();
+        let initiative = Some(initiative_index(dataset, &id, source_name)?);
+        let (first, last) = (compare_day(&from)?, compare_day(&to)?);
+        let keys = sweep_days(first.min(last), first.max(last), every)
+            .into_iter()
+            .map(|day| Picture {
+                initiative,
+                as_of: Some(day),
+                ..Picture::default()
+            })
+            .collect();
+        let step = match every {
+            SweepStep::Month => "monthly",
+            SweepStep::Year => "yearly",
+        };
+        Ok((format!("{id}-{from}-{to}-{step}"), keys))
+    }
+
     /// The pictures to draw, each with its file stem: one, or one per tour step (every
     /// milestone, or the initiative's).
     fn pictures(
@@ -370,6 +473,7 @@ impl PictureRequest {
             caption: None,
             view: None,
             compare,
+            legend: None,
         };
         Ok(vec![(stem, picture)])
     }

@@ -52,6 +52,14 @@ pub fn run_job(job: Job, out: &mut impl Write) -> anyhow::Result<ExitCode> {
             out_file.as_deref(),
             out,
         ),
+        Job::Animation {
+            world,
+            dataset,
+            keys,
+            size,
+            hold_secs,
+            path,
+        } => run::animation(&world, &dataset, &keys, size, hold_secs, &path, out),
         Job::Pictures {
             world,
             dataset,

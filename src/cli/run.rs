@@ -176,6 +176,33 @@ fn changes_text(world: &World, initiative: &Initiative, a: i64, b: i64) -> Strin
     text
 }
 
+/// Draws an animation of `keys` to a GIF at `path` and says how many frames it has.
+pub fn animation(
+    world: &WorldData,
+    dataset: &Dataset,
+    keys: &[Picture],
+    size: [u32; 2],
+    hold_secs: f64,
+    path: &Path,
+    out: &mut impl Write,
+) -> anyhow::Result<ExitCode> {
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir).map_err(|source| export::ExportError::Io {
+            path: dir.to_owned(),
+            source,
+        })?;
+    }
+    let frames = export::animation::frames(world, dataset, keys, size, hold_secs);
+    let count = export::animation::write_gif(world, dataset, &frames, size, path)?;
+    writeln!(
+        out,
+        "{} ({count} frames, {} held)",
+        path.display(),
+        keys.len()
+    )?;
+    Ok(ExitCode::SUCCESS)
+}
+
 /// Draws pictures to SVG/PNG files in `dir` and lists the files written.
 pub fn export_pictures(
     world: &WorldData,

@@ -1,6 +1,7 @@
 //! Files the atlas writes: tables (`table`) and pictures (`picture`), each written so that an
 //! interrupted export never leaves a half-written file over a good one.
 
+pub mod animation;
 pub mod picture;
 pub mod table;
 

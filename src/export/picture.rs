@@ -325,34 +325,54 @@ fn wrap_words(text: &str, max_chars: usize) -> Vec<String> {
     lines
 }
 
-/// Rasterises an SVG drawn by [`svg`] to PNG bytes. Text uses the font the app uses, which ships
-/// inside the binary, so pictures look the same on every machine.
-pub fn png(svg: &str) -> Result<Vec<u8>, ExportError> {
-    use resvg::{tiny_skia, usvg};
-    let mut options = usvg::Options::default();
-    options
-        .fontdb_mut()
-        .load_font_data(epaint_default_fonts::UBUNTU_LIGHT.to_vec());
-    if let Some(family) = options
-        .fontdb
-        .faces()
-        .next()
-        .and_then(|f| f.families.first())
-    {
-        options.font_family = family.0.clone();
+/// Turns SVG drawn by [`svg`] into pixels. Text uses the font the app uses, which ships inside
+/// the binary, so pictures look the same on every machine. The font is loaded once, so an
+/// animation of many frames pays for it once.
+pub struct Rasteriser {
+    options: resvg::usvg::Options<'static>,
+}
+
+impl Default for Rasteriser {
+    fn default() -> Self {
+        let mut options = resvg::usvg::Options::default();
+        options
+            .fontdb_mut()
+            .load_font_data(epaint_default_fonts::UBUNTU_LIGHT.to_vec());
+        if let Some(family) = options
+            .fontdb
+            .faces()
+            .next()
+            .and_then(|f| f.families.first())
+        {
+            options.font_family = family.0.clone();
+        }
+        Self { options }
     }
-    let tree =
-        usvg::Tree::from_str(svg, &options).map_err(|e| ExportError::Render(e.to_string()))?;
-    let size = tree.size().to_int_size();
-    let mut pixmap = tiny_skia::Pixmap::new(size.width(), size.height()).ok_or_else(|| {
-        ExportError::Render(format!(
-            "cannot make a {}×{} image",
-            size.width(),
-            size.height()
-        ))
-    })?;
-    resvg::render(&tree, tiny_skia::Transform::default(), &mut pixmap.as_mut());
-    pixmap
+}
+
+impl Rasteriser {
+    /// The picture's pixels: premultiplied RGBA, row by row.
+    pub fn pixmap(&self, svg: &str) -> Result<resvg::tiny_skia::Pixmap, ExportError> {
+        use resvg::{tiny_skia, usvg};
+        let tree = usvg::Tree::from_str(svg, &self.options)
+            .map_err(|e| ExportError::Render(e.to_string()))?;
+        let size = tree.size().to_int_size();
+        let mut pixmap = tiny_skia::Pixmap::new(size.width(), size.height()).ok_or_else(|| {
+            ExportError::Render(format!(
+                "cannot make a {}×{} image",
+                size.width(),
+                size.height()
+            ))
+        })?;
+        resvg::render(&tree, tiny_skia::Transform::default(), &mut pixmap.as_mut());
+        Ok(pixmap)
+    }
+}
+
+/// Rasterises an SVG drawn by [`svg`] to PNG bytes.
+pub fn png(svg: &str) -> Result<Vec<u8>, ExportError> {
+    Rasteriser::default()
+        .pixmap(svg)?
         .encode_png()
         .map_err(|e| ExportError::Render(e.to_string()))
 }

@@ -29,6 +29,9 @@ pub struct Picture {
     /// Two days to compare the initiative's members at, the earlier first: the picture then
     /// colours who joined, left, stayed or changed role between them.
     pub compare: Option<(i64, i64)>,
+    /// The corner the legend stands in, for a picture whose `view` is given (a frame of an
+    /// animation keeps its key picture's corner); otherwise framing chooses it.
+    pub legend: Option<Corner>,
 }
 
 impl Picture {
@@ -45,6 +48,7 @@ impl Picture {
             caption: Some((step.initiative, step.milestone)),
             view: None,
             compare: None,
+            legend: None,
         }
     }
 
@@ -75,12 +79,15 @@ impl Picture {
             legend_px,
         };
         let framing = match self.view {
-            Some((centre, zoom)) => Framing {
-                centre,
-                zoom,
-                legend: Corner::BottomLeft,
-                free: free_area(size_px, overlays, Corner::BottomLeft, true),
-            },
+            Some((centre, zoom)) => {
+                let corner = self.legend.unwrap_or(Corner::BottomLeft);
+                Framing {
+                    centre,
+                    zoom,
+                    legend: corner,
+                    free: free_area(size_px, overlays, corner, true),
+                }
+            }
             None => {
                 let bbox = self
                     .initiative

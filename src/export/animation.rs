@@ -1,0 +1,164 @@
+//! Animated exports: a tour, or a sweep of dates, as a GIF a presenter can put in a deck or a
+//! message. Each key picture is held for a while with its caption; between two, the camera moves
+//! as it does in the window (the same duration and easing), and a line across the bottom shows
+//! how far the animation has got.
+
+use std::path::Path;
+
+use crate::data::Dataset;
+use crate::export::picture::{Rasteriser, legend_px, svg};
+use crate::export::{ExportError, write_atomically_with};
+use crate::geo::WorldData;
+use crate::scene::framing::Corner;
+use crate::scene::{self, Picture};
+
+/// How long the camera takes from one key picture to the next: the window's flight time.
+const MOVE_SECS: f64 = 0.8;
+/// Frames drawn during a camera move.
+const MOVE_FRAMES: usize = 8;
+/// How hard the GIF encoder works to choose each frame's palette: 1 is best and slowest, 30 the
+/// fastest. The map has few colours, so a fast setting keeps them.
+const QUANTISE_SPEED: i32 = 10;
+
+/// Where the camera is: the map's centre and zoom.
+type Camera = ([f64; 2], f64);
+
+/// A key picture's framing: its camera, and the corner its legend takes.
+type Framed = (Camera, Corner);
+
+/// One frame of the animation: what it shows, and for how long.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Frame {
+    pub picture: Picture,
+    /// How far the whole animation has got, 0 to 1, for the line across the bottom.
+    pub progress: f64,
+    /// How long the frame stays, in hundredths of a second (GIF's unit).
+    pub delay_cs: u16,
+    /// Whether this is a key picture held for its reader, not a frame of a camera move.
+    pub held: bool,
+}
+
+/// The frames of an animation of `keys`: each held for `hold_secs`, with eased camera moves
+/// between them when the camera has somewhere to go.
+pub fn frames(
+    data: &WorldData,
+    dataset: &Dataset,
+    keys: &[Picture],
+    size: [u32; 2],
+    hold_secs: f64,
+) -> Vec<Frame> {
+    let framed: Vec<Framed> = keys
+        .iter()
+        .map(|picture| camera_of(data, dataset, picture, size))
+        .collect();
+    let last = keys.len().saturating_sub(1).max(1) as f64;
+    let hold_cs = (hold_secs * 100.0).round().clamp(2.0, 65_535.0) as u16;
+    let move_cs = ((MOVE_SECS * 100.0) / MOVE_FRAMES as f64).round() as u16;
+    let cameras: Vec<Camera> = framed.iter().map(|f| f.0).collect();
+    let mut frames = Vec::new();
+    for (k, picture) in keys.iter().enumerate() {
+        let legend = Some(framed[k].1);
+        if k > 0 && cameras[k] != cameras[k - 1] {
+            for f in 1..MOVE_FRAMES {
+                let t = f as f64 / MOVE_FRAMES as f64;
+                let camera = eased(cameras[k - 1], cameras[k], t);
+                frames.push(Frame {
+                    picture: Picture {
+                        view: Some(camera),
+                        legend,
+                        ..*picture
+                    },
+                    progress: (k as f64 - 1.0 + t) / last,
+                    delay_cs: move_cs,
+                    held: false,
+                });
+            }
+        }
+        frames.push(Frame {
+            picture: Picture {
+                view: Some(cameras[k]),
+                legend,
+                ..*picture
+            },
+            progress: k as f64 / last,
+            delay_cs: hold_cs,
+            held: true,
+        });
+    }
+    frames
+}
+
+/// Where a key picture's camera stands and its legend goes: its own framing.
+fn camera_of(data: &WorldData, dataset: &Dataset, picture: &Picture, size: [u32; 2]) -> Framed {
+    let look = scene::look(
+        &data.world,
+        dataset,
+        picture.initiative,
+        picture.as_of,
+        picture.compare,
+        true,
+    );
+    let (_, framing) = picture.frame(&data.world, dataset, size, legend_px(&look.legend));
+    ((framing.centre, framing.zoom), framing.legend)
+}
+
+/// The camera a share `t` of the way from `a` to `b`, eased in and out as the window's flights
+/// are, so moves start and land gently.
+fn eased(a: Camera, b: Camera, t: f64) -> Camera {
+    let e = t * t * (3.0 - 2.0 * t);
+    let lerp = |x: f64, y: f64| x + (y - x) * e;
+    ([lerp(a.0[0], b.0[0]), lerp(a.0[1], b.0[1])], lerp(a.1, b.1))
+}
+
+/// Draws `frames` and writes them as a looping GIF to `path`, atomically. Returns how many frames
+/// were written.
+pub fn write_gif(
+    data: &WorldData,
+    dataset: &Dataset,
+    frames: &[Frame],
+    size: [u32; 2],
+    path: &Path,
+) -> Result<usize, ExportError> {
+    let (width, height) = (
+        size[0].min(u32::from(u16::MAX)),
+        size[1].min(u32::from(u16::MAX)),
+    );
+    let rasteriser = Rasteriser::default();
+    let mut encoded = Vec::new();
+    {
+        let mut encoder = gif::Encoder::new(&mut encoded, width as u16, height as u16, &[])
+            .map_err(|e| ExportError::Render(e.to_string()))?;
+        encoder
+            .set_repeat(gif::Repeat::Infinite)
+            .map_err(|e| ExportError::Render(e.to_string()))?;
+        for frame in frames {
+            let drawing = with_progress(&svg(data, dataset, &frame.picture, size), frame, size);
+            let pixmap = rasteriser.pixmap(&drawing)?;
+            // The map is opaque, so premultiplied and straight RGBA are the same here.
+            let mut rgba = pixmap.take();
+            let mut gif_frame =
+                gif::Frame::from_rgba_speed(width as u16, height as u16, &mut rgba, QUANTISE_SPEED);
+            gif_frame.delay = frame.delay_cs;
+            encoder
+                .write_frame(&gif_frame)
+                .map_err(|e| ExportError::Render(e.to_string()))?;
+        }
+    }
+    write_atomically_with(path, |file| std::io::Write::write_all(file, &encoded))?;
+    Ok(frames.len())
+}
+
+/// The frame's SVG with the progress line across its bottom edge.
+fn with_progress(drawing: &str, frame: &Frame, size: [u32; 2]) -> String {
+    let body = drawing.trim_end().trim_end_matches("</svg>");
+    let width = f64::from(size[0]) * frame.progress.clamp(0.0, 1.0);
+    if width < 0.5 {
+        // An empty bar: SVG readers reject a zero-width rectangle.
+        return drawing.to_owned();
+    }
+    format!(
+        r##"{body}<rect x="0" y="{}" width="{width:.1}" height="4" fill="#D55E00"/></svg>
+"##,
+        size[1].saturating_sub(4)
+    )
+}
