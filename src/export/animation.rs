@@ -9,8 +9,8 @@ use crate::data::Dataset;
 use crate::export::picture::{Rasteriser, legend_px, svg};
 use crate::export::{ExportError, write_atomically_with};
 use crate::geo::WorldData;
+use crate::scene::Picture;
 use crate::scene::framing::Corner;
-use crate::scene::{self, Picture};
 
 /// How long the camera takes from one key picture to the next: the window's flight time.
 const MOVE_SECS: f64 = 0.8;
@@ -90,14 +90,7 @@ pub fn frames(
 
 /// Where a key picture's camera stands and its legend goes: its own framing.
 fn camera_of(data: &WorldData, dataset: &Dataset, picture: &Picture, size: [u32; 2]) -> Framed {
-    let look = scene::look(
-        &data.world,
-        dataset,
-        picture.initiative,
-        picture.as_of,
-        picture.compare,
-        true,
-    );
+    let look = picture.look(&data.world, dataset);
     let (_, framing) = picture.frame(&data.world, dataset, size, legend_px(&look.legend));
     ((framing.centre, framing.zoom), framing.legend)
 }

@@ -17,7 +17,7 @@ use crate::geo::{CountryMesh, MeshPart};
 use crate::scene::framing::Corner;
 use crate::scene::picture::CAPTION_PX;
 use crate::scene::{
-    self, HALO_MAX_PX, LayerColors, LegendRow, MICROSTATE_MAX_PX, Picture, ViewTransform, style,
+    HALO_MAX_PX, LayerColors, LegendRow, MICROSTATE_MAX_PX, Picture, ViewTransform, style,
 };
 
 const FONT: &str = "Ubuntu, sans-serif";
@@ -25,14 +25,7 @@ const FONT: &str = "Ubuntu, sans-serif";
 /// Draws a picture as SVG, `size` pixels wide and high.
 pub fn svg(data: &WorldData, dataset: &Dataset, picture: &Picture, size: [u32; 2]) -> String {
     let (w, h) = (size[0] as f32, size[1] as f32);
-    let look = scene::look(
-        &data.world,
-        dataset,
-        picture.initiative,
-        picture.as_of,
-        picture.compare,
-        true,
-    );
+    let look = picture.look(&data.world, dataset);
     let colors = &look.colors;
     let legend = LegendBox::of(&look.legend);
     let (view, framing) = picture.frame(&data.world, dataset, size, legend.margined_px());

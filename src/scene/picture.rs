@@ -7,7 +7,7 @@ use crate::data::world::World;
 use crate::geo::{MAX_ZOOM, min_zoom};
 use crate::scene::framing::{Corner, Framing, Overlays, frame, frame_bbox, free_area};
 use crate::scene::tour::Step;
-use crate::scene::{ViewTransform, WORLD_VIEW};
+use crate::scene::{self, Look, ViewTransform, WORLD_VIEW};
 
 /// The height of the caption box across the top of an exported picture.
 pub const CAPTION_PX: f32 = 150.0;
@@ -50,6 +50,18 @@ impl Picture {
             compare: None,
             legend: None,
         }
+    }
+
+    /// What the picture shows: each country's colours and the legend, former members drawn.
+    pub fn look(&self, world: &World, dataset: &Dataset) -> Look {
+        scene::look(
+            world,
+            dataset,
+            self.initiative,
+            self.as_of,
+            self.compare,
+            true,
+        )
     }
 
     /// The height of the band across the top: the caption of a tour step, or else the title
