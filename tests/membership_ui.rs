@@ -103,3 +103,19 @@ fn hiding_former_members_takes_them_off_the_map_and_the_legend() {
     harness.run();
     harness.get_by_label("former participant (left)");
 }
+
+#[test]
+fn the_card_lists_each_state_once_per_role_and_says_when_it_left() {
+    let harness = harness();
+    // The United States left twice; its last period ended on 27 January 2026.
+    harness.get_by_label("(left 27 Jan 2026)");
+    // New Zealand left the participants when it became a co-lead.
+    harness.get_by_label("(left 1 Jan 2018)");
+    assert_eq!(
+        harness
+            .query_all_by_label("United States of America")
+            .count(),
+        1,
+        "listed once, not once per period"
+    );
+}

@@ -2,7 +2,7 @@
 
 use egui::{RichText, Ui};
 
-use crate::data::{Confidence, Initiative, Role, World};
+use crate::data::{Confidence, FuzzyDate, Initiative, Role, World};
 use crate::scene::palette;
 use crate::ui::command::Command;
 use crate::ui::country_panel::format_count;
@@ -88,17 +88,18 @@ fn states_by_role_ui(
     commands: &mut Vec<Command>,
 ) {
     for role in palette::LEGEND_ROLES {
-        let states: Vec<(usize, &str)> = initiative
-            .actors
-            .iter()
-            .filter(|a| a.role == role)
-            .filter_map(|a| a.actor.state_code())
-            .filter_map(|code| {
-                world
-                    .index_of(code)
-                    .map(|i| (i, world.countries()[i].name.as_str()))
-            })
-            .collect();
+        // Each state once, with when it left if it no longer holds the role (a state that left
+        // and rejoined is listed once per period in the data).
+        let mut states: Vec<(usize, &str, Option<FuzzyDate>)> = Vec::new();
+        for actor in initiative.actors.iter().filter(|a| a.role == role) {
+            let Some(i) = actor.actor.state_code().and_then(|c| world.index_of(c)) else {
+                continue;
+            };
+            match states.iter_mut().find(|(j, _, _)| *j == i) {
+                Some((_, _, left)) => *left = left.zip(actor.left).map(|(a, b)| a.max(b)),
+                None => states.push((i, world.countries()[i].name.as_str(), actor.left)),
+            }
+        }
         if states.is_empty() {
             continue;
         }
@@ -109,9 +110,12 @@ fn states_by_role_ui(
                 palette::role_stroke(role),
                 &format!("{}:", role_heading(role)),
             );
-            for (i, name) in states {
+            for (i, name, left) in states {
                 if ui.link(name).clicked() {
                     commands.push(Command::SelectCountry(Some(i)));
+                }
+                if let Some(left) = left {
+                    ui.label(RichText::new(format!("(left {left})")).weak());
                 }
             }
         });
