@@ -74,14 +74,8 @@ impl<C: CountryCodes> Checker<'_, C> {
             }
         };
         let role = self.required_word(map, path, "role", &Role::ALL, Role::id);
-        let joined = match map.get("joined") {
-            None => Some(None),
-            Some(value) => self.date(value, &key_path(path, "joined")).map(Some),
-        };
-        let left = match map.get("left") {
-            None => Some(None),
-            Some(value) => self.date(value, &key_path(path, "left")).map(Some),
-        };
+        let joined = self.optional_date(map, path, "joined");
+        let left = self.optional_date(map, path, "left");
         let territory = self.territory(map, path);
         let sources = self.source_refs(map, path, "the actor", source_ids);
         let confidence = self.confidence(map, path);

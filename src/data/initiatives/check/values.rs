@@ -117,6 +117,20 @@ impl<C: CountryCodes> Checker<'_, C> {
         }
     }
 
+    /// An optional date field: `Some(None)` when it is absent, `None` when it is there but
+    /// not a date (reported).
+    pub(super) fn optional_date(
+        &mut self,
+        map: &Map<String, Value>,
+        path: &str,
+        key: &str,
+    ) -> Option<Option<FuzzyDate>> {
+        match map.get(key) {
+            None => Some(None),
+            Some(value) => self.date(value, &key_path(path, key)).map(Some),
+        }
+    }
+
     pub(super) fn date(&mut self, value: &Value, path: &str) -> Option<FuzzyDate> {
         let Value::String(text) = value else {
             self.error(
