@@ -49,14 +49,8 @@ pub struct TimelineInput<'a> {
 /// What one frame of the axis and the lanes shows, and where: the panel's inputs, borrowed for
 /// the frame, so the drawing functions need not take them one by one.
 struct LaneView<'a> {
-    dataset: &'a Dataset,
-    /// Initiative indices, one lane each, in the side list's order.
-    lanes: &'a [usize],
-    selected: Option<usize>,
-    cursor: Option<i64>,
-    compare: Option<(i64, i64)>,
-    /// The day number open-ended efforts run to.
-    today: i64,
+    /// What the app gave the panel this frame.
+    input: &'a TimelineInput<'a>,
     /// The first and last day the lanes cover.
     span_days: (i64, i64),
     width_px: f32,
@@ -84,22 +78,17 @@ impl TimelinePanel {
         let TimelineInput {
             dataset,
             lanes,
-            selected,
             cursor,
             compare,
             today,
+            ..
         } = *input;
         self.sync_date_text(cursor, compare);
         ui.horizontal(|ui| self.toolbar_ui(ui, input, commands));
 
         let width_px = ui.available_width();
         let view = LaneView {
-            dataset,
-            lanes,
-            selected,
-            cursor,
-            compare,
-            today,
+            input,
             span_days: span(dataset, lanes, today),
             width_px,
             axis_left_x: ui.cursor().min.x + LABEL_WIDTH,
@@ -248,7 +237,7 @@ fn axis_ui(
 ) -> (Rect, Painter) {
     let (axis_rect, axis) =
         ui.allocate_exact_size(vec2(view.width_px, AXIS_HEIGHT), Sense::click_and_drag());
-    let axis = axis.on_hover_text(match view.compare {
+    let axis = axis.on_hover_text(match view.input.compare {
         Some(_) => "Click or drag to set date A, with Shift to set date B",
         None => "Click or drag to set the date the map shows; double-click to fit all dates",
     });
@@ -257,7 +246,7 @@ fn axis_ui(
         && pos.x >= view.axis_left_x
     {
         let day = ruler.date_from_x(pos.x).round() as i64;
-        commands.push(match view.compare {
+        commands.push(match view.input.compare {
             Some((a, _)) if ui.input(|i| i.modifiers.shift) => Command::SetCompare(Some((a, day))),
             Some((_, b)) => Command::SetCompare(Some((day, b))),
             None => Command::SetCursor(Some(day)),
@@ -303,8 +292,12 @@ fn paint_ticks(
 /// a drag pans it, a double-click fits it; a click selects the initiative or milestone under
 /// the pointer, and hovering one explains it.
 fn lanes_ui(ui: &mut Ui, ruler: &mut TimeRuler, view: &LaneView<'_>, commands: &mut Vec<Command>) {
-    let chart = view.selected.is_some_and(|i| view.lanes.contains(&i));
-    let height = LANE_HEIGHT * view.lanes.len() as f32 + if chart { CHART_HEIGHT } else { 0.0 };
+    let chart = view
+        .input
+        .selected
+        .is_some_and(|i| view.input.lanes.contains(&i));
+    let height =
+        LANE_HEIGHT * view.input.lanes.len() as f32 + if chart { CHART_HEIGHT } else { 0.0 };
     let (rect, response) = ui.allocate_exact_size(
         vec2(view.width_px, height.max(LANE_HEIGHT)),
         Sense::click_and_drag(),
@@ -312,9 +305,9 @@ fn lanes_ui(ui: &mut Ui, ruler: &mut TimeRuler, view: &LaneView<'_>, commands: &
     let painter = ui.painter_at(rect);
     let pointer = response.hover_pos();
     let hovered_item = paint_lanes(&painter, ui.visuals(), ruler, view, rect, pointer);
-    if let Some(days) = view.compare {
+    if let Some(days) = view.input.compare {
         paint_compare_marks(&painter, ruler, rect, days);
-    } else if let Some(day) = view.cursor {
+    } else if let Some(day) = view.input.cursor {
         let x = ruler.x_from_date(day as f64);
         painter.line_segment(
             [pos2(x, rect.top()), pos2(x, rect.bottom())],
@@ -346,7 +339,7 @@ fn lanes_ui(ui: &mut Ui, ruler: &mut TimeRuler, view: &LaneView<'_>, commands: &
         }
     }
     if let Some((index, item)) = hovered_item
-        && let Some(initiative) = view.dataset.initiatives.get(index)
+        && let Some(initiative) = view.input.dataset.initiatives.get(index)
     {
         response.on_hover_ui_at_pointer(|ui| lane_item_tooltip_ui(ui, initiative, item));
     }
@@ -364,13 +357,13 @@ fn paint_lanes(
 ) -> Option<(usize, LaneItem)> {
     let mut hovered_item = None;
     let mut top = rect.top();
-    for &index in view.lanes {
-        let Some(initiative) = view.dataset.initiatives.get(index) else {
+    for &index in view.input.lanes {
+        let Some(initiative) = view.input.dataset.initiatives.get(index) else {
             continue;
         };
         let lane = Rect::from_min_size(pos2(rect.left(), top), vec2(view.width_px, LANE_HEIGHT));
         top += LANE_HEIGHT;
-        if view.selected == Some(index) {
+        if view.input.selected == Some(index) {
             // The selected lane has its membership over time under its bar.
             let chart = Rect::from_min_size(lane.left_bottom(), vec2(view.width_px, CHART_HEIGHT));
             top += CHART_HEIGHT;
@@ -381,7 +374,13 @@ fn paint_lanes(
             );
             let left_x = view.axis_left_x;
             paint_step_chart(
-                painter, visuals, ruler, initiative, chart, left_x, view.today,
+                painter,
+                visuals,
+                ruler,
+                initiative,
+                chart,
+                left_x,
+                view.input.today,
             );
         }
         painter.text(
@@ -391,7 +390,7 @@ fn paint_lanes(
             FontId::proportional(12.0),
             visuals.text_color(),
         );
-        let item = draw_lane(painter, ruler, initiative, lane, view.today, pointer);
+        let item = draw_lane(painter, ruler, initiative, lane, view.input.today, pointer);
         if let Some(item) = item {
             hovered_item = Some((index, item));
         }
