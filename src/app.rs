@@ -134,6 +134,7 @@ impl AtlasApp {
             self.as_of,
             self.compare,
             self.show_former,
+            &self.involvement,
         );
         if self.map.basemap_enabled() {
             // With tiles underneath, let them show through the fills.

@@ -126,8 +126,9 @@ pub struct Look {
     pub legend: (String, Vec<LegendRow>),
 }
 
-/// The look of the map for `initiative` (or the overview) as of `as_of`, or, with `compare`
-/// and an initiative, the changes between two days.
+/// The look of the map for `initiative` (or the overview, shaded by `involvement`, see
+/// [`involvement`]) as of `as_of`, or, with `compare` and an initiative, the changes between two
+/// days. The window computes `involvement` once a frame for its tooltips too.
 pub fn look(
     world: &World,
     dataset: &Dataset,
@@ -135,6 +136,7 @@ pub fn look(
     as_of: Option<i64>,
     compare: Option<(i64, i64)>,
     show_former: bool,
+    involvement: &[(usize, usize)],
 ) -> Look {
     let selected = initiative.and_then(|i| dataset.initiatives.get(i));
     if let (Some(selected), Some((a, b))) = (selected, compare) {
@@ -144,8 +146,7 @@ pub fn look(
             legend: compare::legend(&selected.name, a, b, &changes),
         };
     }
-    let involvement = involvement(world, dataset, as_of);
-    let colors = country_colors(world, dataset, initiative, as_of, &involvement, show_former);
+    let colors = country_colors(world, dataset, initiative, as_of, involvement, show_former);
     let former_roles: Vec<Role> = match selected {
         Some(selected) if show_former => former_members(world, selected, as_of)
             .iter()

@@ -54,6 +54,7 @@ impl Picture {
 
     /// What the picture shows: each country's colours and the legend, former members drawn.
     pub fn look(&self, world: &World, dataset: &Dataset) -> Look {
+        let involvement = scene::involvement(world, dataset, self.as_of);
         scene::look(
             world,
             dataset,
@@ -61,6 +62,7 @@ impl Picture {
             self.as_of,
             self.compare,
             true,
+            &involvement,
         )
     }
 
