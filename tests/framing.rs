@@ -3,9 +3,10 @@
 //! picture the caption (or title) and the legend leave free.
 
 use microlateral_atlas::WorldData;
-use microlateral_atlas::data::{Dataset, Initiative, Role, bundled};
+use microlateral_atlas::data::{Dataset, bundled};
 use microlateral_atlas::export::picture::legend_px;
-use microlateral_atlas::scene::{self, Picture, build_tour};
+use microlateral_atlas::scene::framing::involved;
+use microlateral_atlas::scene::{Picture, build_tour};
 
 const SIZE: [u32; 2] = [1600, 900];
 
@@ -15,35 +16,9 @@ fn bundled_data() -> (WorldData, Dataset) {
     (data, dataset)
 }
 
-/// The states a picture is about: those holding a role as of its date (everyone, before any
-/// does), supporters only when there is no one else.
-fn involved(initiative: &Initiative, as_of: Option<i64>) -> Vec<&str> {
-    let mut places = initiative.places(as_of);
-    if places.is_empty() {
-        places = initiative.places(None);
-    }
-    let core: Vec<&str> = places
-        .iter()
-        .filter(|(_, r)| *r != Role::Supporter)
-        .map(|(c, _)| *c)
-        .collect();
-    if core.is_empty() {
-        places.iter().map(|(c, _)| *c).collect()
-    } else {
-        core
-    }
-}
-
 /// Every involved state whose box is not inside the free area, with where it is.
 fn outside(data: &WorldData, dataset: &Dataset, picture: &Picture) -> Vec<String> {
-    let look = scene::look(
-        &data.world,
-        dataset,
-        picture.initiative,
-        picture.as_of,
-        None,
-        true,
-    );
+    let look = picture.look(&data.world, dataset);
     let (view, framing) = picture.frame(&data.world, dataset, SIZE, legend_px(&look.legend));
     let [x0, y0, x1, y1] = framing.free.map(|v| v as f32);
     let initiative = &dataset.initiatives[picture.initiative.expect("an initiative")];
@@ -112,14 +87,7 @@ fn the_costa_rica_step_shows_costa_rica_and_its_neighbours_not_an_ocean() {
         })
         .expect("the 1997 step");
     let picture = Picture::of_step(&dataset, step);
-    let look = scene::look(
-        &data.world,
-        &dataset,
-        picture.initiative,
-        picture.as_of,
-        None,
-        true,
-    );
+    let look = picture.look(&data.world, &dataset);
     let (view, framing) = picture.frame(&data.world, &dataset, SIZE, legend_px(&look.legend));
     assert!(
         framing.zoom > 4.0,

@@ -66,11 +66,10 @@ pub struct Framing {
     pub free: PxRect,
 }
 
-/// The box a picture of `initiative` as of `as_of` frames: the main landmasses of the states
-/// (and territories) that hold a role then, supporters left out unless there is no one else,
-/// widened to at least [`MIN_FRAME_DEG`] so a small state shows with its neighbours. Before
-/// anyone holds a role (a step dated before the members joined), everyone who ever does.
-pub fn frame_bbox(world: &World, initiative: &Initiative, as_of: Option<i64>) -> Option<BBox> {
+/// The places a picture of `initiative` as of `as_of` is about: the states (and territories)
+/// that hold a role then, supporters left out unless there is no one else. Before anyone holds
+/// a role (a step dated before the members joined), everyone who ever does.
+pub fn involved(initiative: &Initiative, as_of: Option<i64>) -> Vec<&str> {
     let mut places = initiative.places(as_of);
     if places.is_empty() {
         places = initiative.places(None);
@@ -80,12 +79,18 @@ pub fn frame_bbox(world: &World, initiative: &Initiative, as_of: Option<i64>) ->
         .filter(|(_, role)| *role != Role::Supporter)
         .map(|(code, _)| *code)
         .collect();
-    let codes = if core.is_empty() {
+    if core.is_empty() {
         places.iter().map(|(code, _)| *code).collect()
     } else {
         core
-    };
-    let bbox = codes
+    }
+}
+
+/// The box a picture of `initiative` as of `as_of` frames: the main landmasses of the places it
+/// is about ([`involved`]), widened to at least [`MIN_FRAME_DEG`] so a small state shows with
+/// its neighbours.
+pub fn frame_bbox(world: &World, initiative: &Initiative, as_of: Option<i64>) -> Option<BBox> {
+    let bbox = involved(initiative, as_of)
         .into_iter()
         .filter_map(|code| world.by_code(code))
         .fold(BBox::EMPTY, |b, c| b.union(c.main_bbox()));
