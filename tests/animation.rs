@@ -1,6 +1,8 @@
 //! Animated exports, as a presenter makes them: a date sweep of the Christchurch Call as a GIF.
 
-use std::process::Command;
+mod common;
+
+use common::atlas;
 
 use microlateral_atlas::data::Role;
 use microlateral_atlas::scene::palette;
@@ -31,30 +33,27 @@ fn share(rgba: &[u8], colour: egui::Color32) -> f64 {
 #[test]
 fn a_monthly_sweep_of_the_christchurch_call_is_a_gif_with_a_held_frame_per_month_that_grows() {
     let dir = std::env::temp_dir().join(format!("atlas-animation-{}", std::process::id()));
-    let output = Command::new(env!("CARGO_BIN_EXE_microlateral-atlas"))
-        .args([
-            "export",
-            "--animate",
-            "--initiative",
-            "christchurch-call",
-            "--from",
-            "2019-05",
-            "--to",
-            "2021-06",
-            "--every",
-            "month",
-            "--hold",
-            "1.5",
-            "--width",
-            "800",
-            "--height",
-            "450",
-            "--out",
-        ])
-        .arg(&dir)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .expect("the binary runs");
+    let dir_text = dir.to_str().expect("a UTF-8 temporary folder");
+    let output = atlas(&[
+        "export",
+        "--animate",
+        "--initiative",
+        "christchurch-call",
+        "--from",
+        "2019-05",
+        "--to",
+        "2021-06",
+        "--every",
+        "month",
+        "--hold",
+        "1.5",
+        "--width",
+        "800",
+        "--height",
+        "450",
+        "--out",
+        dir_text,
+    ]);
     assert!(output.status.success(), "{output:?}");
     let path = dir.join("christchurch-call-2019-05-2021-06-monthly.gif");
     let frames = frames(&path);

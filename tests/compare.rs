@@ -3,8 +3,9 @@
 
 mod common;
 
+use common::atlas;
+
 use std::path::Path;
-use std::process::{Command, Output};
 
 use egui::{Key, vec2};
 use egui_kittest::{Harness, kittest::Queryable as _};
@@ -12,14 +13,6 @@ use microlateral_atlas::data::date::day_from_ymd;
 use microlateral_atlas::data::{Dataset, FuzzyDate, Role};
 use microlateral_atlas::scene::compare::{self, ChangeKind};
 use microlateral_atlas::{AtlasApp, WorldData};
-
-fn atlas(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_microlateral-atlas"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .expect("the binary runs")
-}
 
 fn fixture() -> (WorldData, Dataset) {
     let data = WorldData::bundled().expect("the bundled world loads");

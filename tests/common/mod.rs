@@ -1,5 +1,5 @@
-//! Helpers the UI tests share: a window on the bundled data, pointing at a place on the map and
-//! clicking it, and waiting for flights and loads.
+//! Helpers the tests share: a window on the bundled data, pointing at a place on the map and
+//! clicking it, waiting for flights and loads, and running the built command.
 
 // Each test crate includes this module and uses only some of its helpers.
 #![allow(dead_code)]
@@ -83,4 +83,13 @@ pub fn wait_for(harness: &mut Harness<'_, AtlasApp>, done: impl Fn(&AtlasApp) ->
         harness.step();
     }
     harness.run();
+}
+
+/// Runs the built `microlateral-atlas` with `args` in the project folder, as a user would.
+pub fn atlas(args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_microlateral-atlas"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("the binary runs")
 }
