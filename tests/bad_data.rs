@@ -518,8 +518,8 @@ fn two_periods_of_one_state_in_one_role_that_share_a_day_are_an_error_at_the_sec
         the_error("overlapping-periods"),
         "tests/data/bad/overlapping-periods.json:23:9: error: initiatives[0].actors[2]: USA has \
          overlapping periods as participant: actors[1] (23 Nov 2020 – 24 Nov 2020) and this one \
-         (from 23–24 Nov 2020); expected one entry per period, each \"left\" on or before the \
-         next \"joined\""
+         (from between 23 Nov 2020 and 24 Nov 2020); expected one entry per period, each \
+         \"left\" on or before the next \"joined\""
     );
 }
 

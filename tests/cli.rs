@@ -188,12 +188,24 @@ fn history_of_an_unknown_code_suggests_codes_and_exits_with_1() {
 }
 
 #[test]
-fn history_of_a_country_without_efforts_says_so() {
+fn a_join_known_only_between_two_dates_reads_as_such_in_a_history() {
     let output = atlas(&["history", "MNG"]);
+    assert_eq!(output.status.code(), Some(0));
+    assert!(
+        stdout(&output)
+            .contains("participant (from between 23 Sep 2019 and May 2024) · Christchurch Call"),
+        "{}",
+        stdout(&output)
+    );
+}
+
+#[test]
+fn history_of_a_country_without_efforts_says_so() {
+    let output = atlas(&["history", "TCD"]);
     assert_eq!(output.status.code(), Some(0));
     assert_eq!(
         stdout(&output),
-        "Mongolia (MNG) takes part in none of the 21 efforts in assets/initiatives.json.\n"
+        "Chad (TCD) takes part in none of the 21 efforts in assets/initiatives.json.\n"
     );
 }
 

@@ -152,10 +152,11 @@ fn diff_prints_the_same_changes_as_the_windows_list() {
         rows.contains(&("USA", "United States of America", "joined")),
         "{text}"
     );
-    // The United States (May 2021), and Mexico, Colombia, South Korea and the Maldives (New York,
-    // September 2019): the joiners the sources name.
+    // The United States (May 2021); Mexico, Colombia, South Korea and the Maldives (New York,
+    // September 2019), the joiners the sources date; and the 32 supporters known only to have
+    // joined between September 2019 and May 2024.
     let joined = rows.iter().filter(|r| r.2 == "joined").count();
-    assert_eq!(joined, 5, "{text}");
+    assert_eq!(joined, 37, "{text}");
 
     let mut harness = common::bundled_harness(vec2(1500.0, 900.0), 400, None);
     harness.get_by_label("Christchurch Call").click();
@@ -214,7 +215,7 @@ fn export_compare_writes_a_picture_with_the_comparison_legend() {
     std::fs::remove_dir_all(&dir).expect("clean up");
     assert!(svg.contains("Christchurch Call: 2019-06-01 – 2021-06-01"));
     assert!(
-        svg.contains(">joined (5)<"),
+        svg.contains(">joined (37)<"),
         "the legend counts the joiners"
     );
     assert!(svg.contains(">member at both dates ("));

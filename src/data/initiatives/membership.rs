@@ -35,11 +35,16 @@ impl Period {
         !before(self, other) && !before(other, self)
     }
 
-    /// The period in words, as a history lists it: "2016 – 4 Nov 2020", "from May 2021", or
-    /// nothing when it is the initiative's whole span.
+    /// The period in words, as a history lists it: "2016 – 4 Nov 2020", "from May 2021", "from
+    /// between 23 Sep 2019 and May 2024", or nothing when it is the initiative's whole span.
     pub fn label(&self, start: FuzzyDate) -> Option<String> {
         match (self.joined, self.left) {
             (None, None) => None,
+            // A join known only to lie between two dates is not a period from one to the other.
+            (Some(joined), None) if joined.is_range() => Some(format!(
+                "from between {} and {}",
+                joined.earliest, joined.latest
+            )),
             (Some(joined), None) => Some(format!("from {joined}")),
             (joined, Some(left)) => Some(format!("{} – {left}", joined.unwrap_or(start))),
         }
