@@ -5,8 +5,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+# ffmpeg: the MP4 export is tested end to end (ffmpeg encodes, ffprobe counts the frames).
 packages=(xvfb xauth libgl1-mesa-dri mesa-vulkan-drivers libvulkan1 imagemagick xdotool
-  libxkbcommon-x11-0 libxcursor1 libxrandr2 libxi6 fonts-dejavu-core)
+  libxkbcommon-x11-0 libxcursor1 libxrandr2 libxi6 fonts-dejavu-core ffmpeg)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

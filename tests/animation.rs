@@ -75,3 +75,94 @@ fn a_monthly_sweep_of_the_christchurch_call_is_a_gif_with_a_held_frame_per_month
     let stdout = String::from_utf8_lossy(&output.stdout);
     assert!(stdout.contains("26 held"), "{stdout}");
 }
+
+/// Runs the built command with `PATH` set to `path`.
+fn atlas_with_path(args: &[&str], path: &std::ffi::OsStr) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_microlateral-atlas"))
+        .args(args)
+        .env("PATH", path)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("the binary runs")
+}
+
+/// A short yearly sweep, as MP4, into a fresh folder named after `name`.
+fn mp4_sweep(name: &str, path: &std::ffi::OsStr) -> (std::process::Output, std::path::PathBuf) {
+    let dir = std::env::temp_dir().join(format!("atlas-video-{name}-{}", std::process::id()));
+    let dir_text = dir.to_str().expect("a UTF-8 temporary folder").to_owned();
+    let output = atlas_with_path(
+        &[
+            "export",
+            "--animate",
+            "--format",
+            "mp4",
+            "--initiative",
+            "christchurch-call",
+            "--from",
+            "2019",
+            "--to",
+            "2021",
+            "--every",
+            "year",
+            "--hold",
+            "0.5",
+            "--width",
+            "641",
+            "--height",
+            "361",
+            "--out",
+            &dir_text,
+        ],
+        path,
+    );
+    (output, dir)
+}
+
+#[test]
+fn asking_for_mp4_without_ffmpeg_writes_the_gif_and_says_how_to_install_ffmpeg() {
+    let empty = std::env::temp_dir().join(format!("atlas-no-ffmpeg-{}", std::process::id()));
+    std::fs::create_dir_all(&empty).expect("an empty folder");
+    let (output, dir) = mp4_sweep("fallback", empty.as_os_str());
+    let gif = dir.join("christchurch-call-2019-2021-yearly.gif");
+    let written = gif.exists();
+    let mp4_written = gif.with_extension("mp4").exists();
+    std::fs::remove_dir_all(&dir).expect("clean up");
+    std::fs::remove_dir_all(&empty).expect("clean up");
+    assert!(output.status.success(), "{output:?}");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("install ffmpeg"), "{stderr}");
+    assert!(written && !mp4_written);
+}
+
+#[test]
+fn with_ffmpeg_on_path_an_mp4_holds_each_year_for_its_hold_time() {
+    let Some(path) = std::env::var_os("PATH") else {
+        panic!("no PATH");
+    };
+    if microlateral_atlas::export::video::ffmpeg().is_none() {
+        // CI installs ffmpeg (.ci/run), so this runs there; a developer without it is told.
+        eprintln!("skipped: no ffmpeg on PATH");
+        return;
+    }
+    let (output, dir) = mp4_sweep("mp4", &path);
+    let video = dir.join("christchurch-call-2019-2021-yearly.mp4");
+    let probe = std::process::Command::new("ffprobe")
+        .args(["-v", "error", "-count_frames", "-select_streams", "v:0"])
+        .args([
+            "-show_entries",
+            "stream=codec_name,width,height,nb_read_frames",
+        ])
+        .args(["-of", "csv=p=0"])
+        .arg(&video)
+        .output()
+        .expect("ffprobe comes with ffmpeg");
+    std::fs::remove_dir_all(&dir).expect("clean up");
+    assert!(output.status.success(), "{output:?}");
+    let probed = String::from_utf8_lossy(&probe.stdout);
+    // Three years held 0.5 s each at 20 fps, and two camera moves of seven 0.1 s frames when
+    // the framing changes: at least 30 frames, at the even size H.264 needs.
+    let fields: Vec<&str> = probed.trim().split(',').collect();
+    assert_eq!(fields[..3], ["h264", "640", "360"], "{probed}");
+    let frames: usize = fields[3].parse().expect("a frame count");
+    assert!((30..=30 + 2 * 7 * 2).contains(&frames), "{frames} frames");
+}

@@ -35,6 +35,10 @@ pub enum ConfigError {
     },
     #[error("--date {text}: {error}")]
     Date { text: String, error: DateError },
+    #[error(
+        "--animate writes a GIF or an MP4, not {format}; expected --format gif or --format mp4"
+    )]
+    StillFormatAnimated { format: String },
 }
 
 /// What to do, with everything it needs already loaded and checked.
@@ -93,7 +97,17 @@ pub enum Job {
         keys: Vec<Picture>,
         size: [u32; 2],
         hold_secs: f64,
-        /// The GIF to write.
+        /// The GIF to write, or with `mp4` the video's path but for its extension.
+        path: PathBuf,
+        /// Whether an MP4 was asked for; without ffmpeg the GIF is written instead.
+        mp4: bool,
+    },
+    /// A PDF deck: a page per picture, then the sources pages.
+    Deck {
+        world: Box<WorldData>,
+        dataset: Dataset,
+        pictures: Vec<(String, Picture)>,
+        size: [u32; 2],
         path: PathBuf,
     },
     Pictures {
@@ -212,6 +226,12 @@ fn export_job(
     let (min, max) = PICTURE_SIDE_PX;
     let size = [width.clamp(min, max), height.clamp(min, max)];
     let sweep = from.zip(to);
+    let animate = animate || format.is_animation();
+    if animate && !matches!(format, PictureFormat::Both) && !format.is_animation() {
+        return Err(ConfigError::StillFormatAnimated {
+            format: format!("{format:?}").to_lowercase(),
+        });
+    }
     let request = PictureRequest {
         // An animation of one initiative without a sweep is its milestones' tour.
         tour: tour || (animate && sweep.is_none()),
@@ -228,9 +248,26 @@ fn export_job(
             size,
             hold_secs: hold.clamp(0.1, 60.0),
             path: out.join(format!("{stem}.gif")),
+            mp4: format == PictureFormat::Mp4,
         });
     }
     let pictures = request.pictures(&loaded.dataset, &source_name)?;
+    if format == PictureFormat::Pdf {
+        let stem = match (&request.initiative, request.tour) {
+            (_, false) => pictures
+                .first()
+                .map_or_else(|| "overview".to_owned(), |(stem, _)| stem.clone()),
+            (Some(id), true) => format!("{id}-tour"),
+            (None, true) => "tour".to_owned(),
+        };
+        return Ok(Job::Deck {
+            world: Box::new(world),
+            dataset: loaded.dataset,
+            pictures,
+            size,
+            path: out.join(format!("{stem}.pdf")),
+        });
+    }
     Ok(Job::Pictures {
         world: Box::new(world),
         dataset: loaded.dataset,

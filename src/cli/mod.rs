@@ -59,7 +59,15 @@ pub fn run_job(job: Job, out: &mut impl Write) -> anyhow::Result<ExitCode> {
             size,
             hold_secs,
             path,
-        } => run::animation(&world, &dataset, &keys, size, hold_secs, &path, out),
+            mp4,
+        } => run::animation(&world, &dataset, &keys, size, hold_secs, (&path, mp4), out),
+        Job::Deck {
+            world,
+            dataset,
+            pictures,
+            size,
+            path,
+        } => run::deck(&world, &dataset, &pictures, size, &path, out),
         Job::Pictures {
             world,
             dataset,

@@ -176,29 +176,65 @@ fn changes_text(world: &World, initiative: &Initiative, a: i64, b: i64) -> Strin
     text
 }
 
-/// Draws an animation of `keys` to a GIF at `path` and says how many frames it has.
+/// Writes an animation: an MP4 when one is asked for and ffmpeg is on PATH, else a GIF (saying
+/// why on standard error when an MP4 was asked for).
 pub fn animation(
     world: &WorldData,
     dataset: &Dataset,
     keys: &[Picture],
     size: [u32; 2],
     hold_secs: f64,
-    path: &Path,
+    (gif_path, mp4): (&Path, bool),
     out: &mut impl Write,
 ) -> anyhow::Result<ExitCode> {
-    if let Some(dir) = path.parent() {
-        std::fs::create_dir_all(dir).map_err(|source| export::ExportError::Io {
-            path: dir.to_owned(),
-            source,
-        })?;
-    }
+    export::create_parent(gif_path)?;
+    let ticket = export::Ticket::default();
     let frames = export::animation::frames(world, dataset, keys, size, hold_secs);
-    let count = export::animation::write_gif(world, dataset, &frames, size, path)?;
+    let ffmpeg = if mp4 { export::video::ffmpeg() } else { None };
+    if mp4 && ffmpeg.is_none() {
+        eprintln!(
+            "warning: no ffmpeg on PATH, so the animation is a GIF; {}",
+            export::video::INSTALL_HINT
+        );
+    }
+    let (path, count) = match ffmpeg {
+        Some(ffmpeg) => {
+            let path = gif_path.with_extension("mp4");
+            let written =
+                export::video::write_mp4(world, dataset, &frames, size, &path, &ffmpeg, &ticket)?;
+            (path, written)
+        }
+        None => {
+            let written =
+                export::animation::write_gif(world, dataset, &frames, size, gif_path, &ticket)?;
+            (gif_path.to_owned(), written)
+        }
+    };
     writeln!(
         out,
         "{} ({count} frames, {} held)",
         path.display(),
         keys.len()
+    )?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Writes a PDF deck and says how many pages it has.
+pub fn deck(
+    world: &WorldData,
+    dataset: &Dataset,
+    pictures: &[(String, Picture)],
+    size: [u32; 2],
+    path: &Path,
+    out: &mut impl Write,
+) -> anyhow::Result<ExitCode> {
+    let pages = export::deck::write_pdf(world, dataset, pictures, size, path)?;
+    writeln!(
+        out,
+        "{} ({} pictures, {} of sources)",
+        path.display(),
+        pictures.len(),
+        pages - pictures.len()
     )?;
     Ok(ExitCode::SUCCESS)
 }

@@ -7,7 +7,7 @@ use std::path::Path;
 
 use crate::data::Dataset;
 use crate::export::picture::{Rasteriser, legend_px, svg};
-use crate::export::{ExportError, write_atomically_with};
+use crate::export::{ExportError, Ticket, write_atomically_with};
 use crate::geo::WorldData;
 use crate::scene::Picture;
 use crate::scene::framing::Corner;
@@ -104,41 +104,60 @@ fn eased(a: Camera, b: Camera, t: f64) -> Camera {
 }
 
 /// Draws `frames` and writes them as a looping GIF to `path`, atomically. Returns how many frames
-/// were written.
+/// were written. Stops, writing nothing, when `ticket` is cancelled.
 pub fn write_gif(
     data: &WorldData,
     dataset: &Dataset,
     frames: &[Frame],
     size: [u32; 2],
     path: &Path,
+    ticket: &Ticket,
 ) -> Result<usize, ExportError> {
     let (width, height) = (
-        size[0].min(u32::from(u16::MAX)),
-        size[1].min(u32::from(u16::MAX)),
+        size[0].min(u32::from(u16::MAX)) as u16,
+        size[1].min(u32::from(u16::MAX)) as u16,
     );
-    let rasteriser = Rasteriser::default();
     let mut encoded = Vec::new();
     {
-        let mut encoder = gif::Encoder::new(&mut encoded, width as u16, height as u16, &[])
+        let mut encoder = gif::Encoder::new(&mut encoded, width, height, &[])
             .map_err(|e| ExportError::Render(e.to_string()))?;
         encoder
             .set_repeat(gif::Repeat::Infinite)
             .map_err(|e| ExportError::Render(e.to_string()))?;
-        for frame in frames {
-            let drawing = with_progress(&svg(data, dataset, &frame.picture, size), frame, size);
-            let pixmap = rasteriser.pixmap(&drawing)?;
-            // The map is opaque, so premultiplied and straight RGBA are the same here.
-            let mut rgba = pixmap.take();
+        draw_frames(data, dataset, frames, size, ticket, |frame, mut rgba| {
             let mut gif_frame =
-                gif::Frame::from_rgba_speed(width as u16, height as u16, &mut rgba, QUANTISE_SPEED);
+                gif::Frame::from_rgba_speed(width, height, &mut rgba, QUANTISE_SPEED);
             gif_frame.delay = frame.delay_cs;
             encoder
                 .write_frame(&gif_frame)
-                .map_err(|e| ExportError::Render(e.to_string()))?;
-        }
+                .map_err(|e| ExportError::Render(e.to_string()))
+        })?;
     }
     write_atomically_with(path, |file| std::io::Write::write_all(file, &encoded))?;
     Ok(frames.len())
+}
+
+/// Draws each frame, with its progress line, and hands its pixels (RGBA, row by row) to `each`.
+/// The map is opaque, so the rasteriser's premultiplied pixels are straight RGBA too.
+pub(crate) fn draw_frames(
+    data: &WorldData,
+    dataset: &Dataset,
+    frames: &[Frame],
+    size: [u32; 2],
+    ticket: &Ticket,
+    mut each: impl FnMut(&Frame, Vec<u8>) -> Result<(), ExportError>,
+) -> Result<(), ExportError> {
+    let rasteriser = Rasteriser::default();
+    ticket.start(frames.len());
+    for frame in frames {
+        if ticket.is_cancelled() {
+            return Err(ExportError::Cancelled);
+        }
+        let drawing = with_progress(&svg(data, dataset, &frame.picture, size), frame, size);
+        each(frame, rasteriser.pixmap(&drawing)?.take())?;
+        ticket.advance()?;
+    }
+    Ok(())
 }
 
 /// The frame's SVG with the progress line across its bottom edge.

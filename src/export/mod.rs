@@ -2,13 +2,15 @@
 //! interrupted export never leaves a half-written file over a good one.
 
 pub mod animation;
+pub mod deck;
 pub mod picture;
 pub mod table;
+pub mod video;
 
 use std::fs::{File, OpenOptions};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
 
 pub use picture::{PictureFormat, png, svg, write_pictures};
 pub use table::{HISTORY_COLUMNS, LIST_COLUMNS, history, initiative_list};
@@ -54,6 +56,66 @@ pub enum ExportError {
     Json(#[from] serde_json::Error),
     #[error("cannot draw the picture: {0}")]
     Render(String),
+    #[error("the export was cancelled; no file was written")]
+    Cancelled,
+}
+
+/// How far a long export (an animation, a deck) has got, and whether its user asked it to stop.
+/// Shared between the thread that exports and the window that shows the bar and the Cancel
+/// button; an export without a window passes a fresh one.
+#[derive(Debug, Default)]
+pub struct Ticket {
+    done: AtomicUsize,
+    total: AtomicUsize,
+    cancelled: AtomicBool,
+}
+
+impl Ticket {
+    /// Asks the export to stop at its next frame or page. It then writes nothing.
+    pub fn cancel(&self) {
+        self.cancelled.store(true, Ordering::Relaxed);
+    }
+
+    pub fn is_cancelled(&self) -> bool {
+        self.cancelled.load(Ordering::Relaxed)
+    }
+
+    /// The share done, 0 to 1; 0 before the export knows how much there is.
+    pub fn fraction(&self) -> f32 {
+        let total = self.total.load(Ordering::Relaxed);
+        if total == 0 {
+            return 0.0;
+        }
+        (self.done.load(Ordering::Relaxed) as f32 / total as f32).min(1.0)
+    }
+
+    /// Says how many steps the export has, and that none is done.
+    pub(crate) fn start(&self, total: usize) {
+        self.done.store(0, Ordering::Relaxed);
+        self.total.store(total, Ordering::Relaxed);
+    }
+
+    /// One more step done; an error when the user has cancelled, so the caller stops there.
+    pub(crate) fn advance(&self) -> Result<(), ExportError> {
+        if self.is_cancelled() {
+            return Err(ExportError::Cancelled);
+        }
+        self.done.fetch_add(1, Ordering::Relaxed);
+        Ok(())
+    }
+}
+
+/// Makes the folder a file is written into, and its parents, if they are missing.
+pub fn create_parent(path: &Path) -> Result<(), ExportError> {
+    match path.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => {
+            std::fs::create_dir_all(dir).map_err(|source| ExportError::Io {
+                path: dir.to_owned(),
+                source,
+            })
+        }
+        _ => Ok(()),
+    }
 }
 
 /// Writes `bytes` to `path` so that the file is either the old one or the whole new one, never

@@ -214,7 +214,7 @@ pub fn legend_px(legend: &(String, Vec<LegendRow>)) -> [f64; 2] {
 }
 
 /// The line across the top of a single picture: what it shows, and as of when.
-fn title_of(dataset: &Dataset, picture: &Picture) -> String {
+pub(crate) fn title_of(dataset: &Dataset, picture: &Picture) -> String {
     // "25 May 2008", as the window writes dates.
     let when = |day: i64| {
         let (y, m, d) = crate::data::date::ymd_from_day(day);
@@ -290,7 +290,7 @@ fn text(out: &mut String, x: f32, y: f32, size: f32, color: &str, content: &str)
     );
 }
 
-fn escape(text: &str) -> String {
+pub(crate) fn escape(text: &str) -> String {
     text.replace('&', "&amp;")
         .replace('<', "&lt;")
         .replace('>', "&gt;")
@@ -413,13 +413,30 @@ pub fn png_from_screenshot(
 /// Which formats to write.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum, Default)]
 pub enum PictureFormat {
+    /// An SVG file per picture.
     Svg,
+    /// A PNG file per picture.
     Png,
+    /// An SVG and a PNG per picture.
     #[default]
     Both,
+    /// One PDF: a page per picture, then the pages of sources.
+    Pdf,
+    /// An animated GIF (implies --animate).
+    Gif,
+    /// An H.264 MP4 video, made by ffmpeg when it is on PATH, else a GIF (implies --animate).
+    Mp4,
 }
 
-/// Writes pictures as `DIR/STEM.svg` and/or `.png`, each atomically. Returns the files written.
+impl PictureFormat {
+    /// Whether the format is an animation rather than still pictures.
+    pub fn is_animation(self) -> bool {
+        matches!(self, Self::Gif | Self::Mp4)
+    }
+}
+
+/// Writes pictures as `DIR/STEM.svg` and/or `.png`, each atomically; any other format writes
+/// both. Returns the files written.
 pub fn write_pictures(
     data: &WorldData,
     dataset: &Dataset,
