@@ -7,8 +7,10 @@
 mod files;
 mod observed;
 mod persisted;
+mod presenting;
 
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use egui::{Frame, Key, Ui};
 
@@ -20,9 +22,11 @@ use crate::ui::changes_panel::ChangesPanel;
 use crate::ui::command::Command;
 use crate::ui::files::Files;
 use crate::ui::map_view::{MapScene, MapView};
-use crate::ui::presenter::{self, Presenter, Pressed};
+use crate::ui::presenter::{self, Presenter};
+use crate::ui::presenter_view::PresenterView;
 use crate::ui::timeline::{TimelineInput, TimelinePanel};
 use crate::ui::toolbar::{Toolbar, explorer_keys};
+use crate::ui::tour_export::TourExport;
 use crate::ui::{CountryPanel, InitiativeCard, InitiativeList};
 
 pub use crate::ui::command::Export;
@@ -33,7 +37,8 @@ const COUNTRY_MAX_ZOOM: f64 = 6.0;
 
 /// The whole application state.
 pub struct AtlasApp {
-    data: WorldData,
+    /// Shared, so a background export reads it without a copy.
+    data: Arc<WorldData>,
     dataset: Dataset,
     /// Per country: how many small-state efforts it led and how many it joined otherwise, as of
     /// the date cursor. Recomputed each frame: a few hundred roles, microseconds.
@@ -54,6 +59,7 @@ pub struct AtlasApp {
     today: i64,
     map: MapView,
     files: Files,
+    tour_export: TourExport,
     timeline: TimelinePanel,
     /// Whether the timeline panel is shown (it can be collapsed to a button).
     timeline_open: bool,
@@ -61,6 +67,8 @@ pub struct AtlasApp {
     card: InitiativeCard,
     country_panel: CountryPanel,
     presenter: Option<Presenter>,
+    /// The presenter view's window, while it is open.
+    presenter_view: Option<PresenterView>,
     tour_choice: TourChoice,
     fullscreen: bool,
     /// Commands given between frames (by `main` or a test), carried out in the next frame.
@@ -75,7 +83,7 @@ impl AtlasApp {
             .map_or(0, |d| (d.as_secs() / 86_400) as i64);
         let involvement = scene::involvement(&data.world, &dataset, None);
         Self {
-            data,
+            data: Arc::new(data),
             dataset,
             involvement,
             as_of: None,
@@ -93,6 +101,8 @@ impl AtlasApp {
             card: InitiativeCard,
             country_panel: CountryPanel,
             presenter: None,
+            presenter_view: None,
+            tour_export: TourExport::default(),
             tour_choice: TourChoice::Everything,
             fullscreen: false,
             queued: Vec::new(),
@@ -194,6 +204,8 @@ impl AtlasApp {
             .show(ui, |ui| self.map_ui(ui, &mut commands));
 
         self.files.report_ui(ui.ctx(), &mut commands);
+        self.presenter_view_ui(ui.ctx(), &mut commands);
+        self.tour_export_ui(ui.ctx(), &mut commands);
         if self
             .presenter
             .as_ref()
@@ -210,19 +222,6 @@ impl AtlasApp {
         }
         // After the user's commands, so a pause pressed in this frame stops this frame's step.
         self.autoplay(ui.ctx());
-    }
-
-    /// Steps the presentation when autoplay's time has come, and wakes up for the next step.
-    fn autoplay(&mut self, ctx: &egui::Context) {
-        let Some(p) = &mut self.presenter else { return };
-        let now = ctx.input(|i| i.time);
-        if p.tick(now) {
-            self.go_to_step();
-        }
-        if let Some(at) = self.presenter.as_ref().and_then(Presenter::next_step_at) {
-            let wait = std::time::Duration::from_secs_f64((at - now).max(0.0));
-            ctx.request_repaint_after(wait);
-        }
     }
 
     /// The timeline at the bottom, or the button that shows it again.
@@ -321,27 +320,9 @@ impl AtlasApp {
         });
         if let Some((initiative, milestone)) = captioned {
             let presenter = self.presenter.as_ref();
-            presenter::caption_box_ui(ui, initiative, milestone, presenter, commands);
+            let controls = self.presenter_view.is_none();
+            presenter::caption_box_ui(ui, initiative, milestone, presenter, controls, commands);
         }
-    }
-
-    /// Shows the presenter's current step: the initiative, the date, the caption, the camera.
-    fn go_to_step(&mut self) {
-        let Some(step) = self.presenter.as_ref().and_then(Presenter::step) else {
-            return;
-        };
-        let Some(milestone) = self
-            .dataset
-            .initiatives
-            .get(step.initiative)
-            .and_then(|i| i.milestones.get(step.milestone))
-        else {
-            return;
-        };
-        self.initiative = Some(step.initiative);
-        self.as_of = Some(milestone.date.end_day());
-        self.caption = Some((step.initiative, step.milestone));
-        self.fly_to_initiative(step.initiative);
     }
 
     /// Flies the map to an initiative's states as of the date shown.
@@ -404,6 +385,17 @@ impl AtlasApp {
             }
             Command::SaveView => self.files.save_view(ctx, self.map.view().map(|v| v.rect)),
             Command::SaveScaledView(scale) => self.save_scaled_view(scale),
+            Command::ExportTour(what) => {
+                let mut dialog = rfd::FileDialog::new().set_file_name(what.file_name());
+                for (label, extensions) in what.filters() {
+                    dialog = dialog.add_filter(label, extensions);
+                }
+                if let Some(path) = dialog.save_file() {
+                    self.export_tour_to(what, path, ctx);
+                }
+            }
+            Command::ExportTourTo(what, path) => self.export_tour_to(what, path, ctx),
+            Command::CancelTourExport => self.tour_export.cancel(),
             Command::DismissReport => self.files.report = None,
             Command::ChooseTour(choice) => self.tour_choice = choice,
             command @ (Command::StartPresenting
@@ -428,54 +420,6 @@ impl AtlasApp {
             self.map.stop_fitting();
             self.fly_to_initiative(i);
         }
-    }
-
-    /// The presenter's commands, and the window's full screen that goes with them.
-    fn apply_presenting(&mut self, command: Command, ctx: &egui::Context) {
-        let now_secs = ctx.input(|i| i.time);
-        match command {
-            Command::StartPresenting => {
-                let listed = self.list.filters.visible(&self.dataset);
-                let tour =
-                    scene::tour::steps(self.tour_choice, &self.dataset, &listed, self.initiative);
-                if !tour.is_empty() {
-                    self.presenter = Some(Presenter::new(tour));
-                    self.go_to_step();
-                    self.set_fullscreen(true, ctx);
-                }
-            }
-            Command::StopPresenting => {
-                self.presenter = None;
-                self.caption = None;
-                self.set_fullscreen(false, ctx);
-            }
-            Command::Present(key) => {
-                let pressed = self.presenter.as_mut().map(|p| p.press(key, now_secs));
-                match pressed {
-                    Some(Pressed::Moved) => self.go_to_step(),
-                    Some(Pressed::Exit) => self.apply(Command::StopPresenting, ctx),
-                    Some(Pressed::Stayed) | None => {}
-                }
-            }
-            Command::ToggleAutoplay => {
-                if let Some(p) = &mut self.presenter {
-                    p.toggle_autoplay(now_secs);
-                }
-            }
-            Command::SetAutoplayInterval(secs) => {
-                if let Some(p) = &mut self.presenter {
-                    p.set_interval_secs(secs);
-                }
-            }
-            Command::ToggleFullscreen => self.set_fullscreen(!self.fullscreen, ctx),
-            // `apply` passes only the commands above.
-            _ => {}
-        }
-    }
-
-    fn set_fullscreen(&mut self, on: bool, ctx: &egui::Context) {
-        self.fullscreen = on;
-        ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(on));
     }
 }
 

@@ -503,6 +503,25 @@ fn a_tour_keeps_the_authors_order_and_a_whole_initiative_expands_to_its_mileston
 }
 
 #[test]
+fn a_tour_steps_notes_come_before_its_milestones_notes_in_the_presenter_view() {
+    let loaded = Dataset::load(Path::new("tests/data/tour.json"), world()).expect("loads");
+    let dataset = &loaded.dataset;
+    assert_eq!(
+        dataset.tours[0].notes,
+        vec![Some("Step notes.".to_owned()), None]
+    );
+    let choice = microlateral_atlas::scene::TourChoice::FromData(0);
+    let steps = microlateral_atlas::scene::tour::steps(choice, dataset, &[], None);
+    assert_eq!(
+        microlateral_atlas::scene::tour::notes(choice, dataset, &steps),
+        vec![
+            Some("Step notes.".to_owned()),
+            Some("Milestone notes.".to_owned())
+        ]
+    );
+}
+
+#[test]
 fn a_left_date_before_the_state_took_its_role_is_an_error_at_the_left_date() {
     assert_eq!(
         the_error("left-before-start"),

@@ -2,13 +2,14 @@
 //! from, and the exports the window writes.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use crate::app::AtlasApp;
 use crate::data::world::WorldOptions;
 use crate::export::Format;
 use crate::loader::{DatasetSource, Outcome};
 use crate::scene::{self, TourChoice};
-use crate::ui::command::Export;
+use crate::ui::command::{Command, Export, TourFile};
 use crate::ui::files::Report;
 
 impl AtlasApp {
@@ -49,7 +50,7 @@ impl AtlasApp {
             } => {
                 let country = self.observe().selected_code.map(str::to_owned);
                 let initiative = self.observe().selected_initiative.map(str::to_owned);
-                self.data = *data;
+                self.data = Arc::new(*data);
                 self.dataset = dataset;
                 self.map.forget_layer();
                 self.selected = country.and_then(|c| self.data.world.index_of(&c));
@@ -133,5 +134,51 @@ impl AtlasApp {
             .map_err(|e| e.to_string());
         let described = format!("the map view at {scale}×");
         self.files.report_saved(&path, &described, result);
+    }
+
+    /// Starts writing the tour the Tour menu chooses to `path`, in the background.
+    pub(super) fn export_tour_to(&mut self, what: TourFile, path: PathBuf, ctx: &egui::Context) {
+        let listed = self.list.filters.visible(&self.dataset);
+        let steps = scene::tour::steps(self.tour_choice, &self.dataset, &listed, self.initiative);
+        if steps.is_empty() {
+            self.files.report_saved(
+                &path,
+                "the tour",
+                Err(
+                    "the tour has no steps: choose a tour, or an initiative with milestones"
+                        .to_owned(),
+                ),
+            );
+            return;
+        }
+        let pictures = steps
+            .into_iter()
+            .map(|step| scene::Picture::of_step(&self.dataset, step))
+            .collect();
+        self.tour_export.start(
+            what,
+            path,
+            Arc::clone(&self.data),
+            self.dataset.clone(),
+            pictures,
+            ctx,
+        );
+    }
+
+    /// The running tour export's bar and Cancel, over the bottom of the window; its report when
+    /// it has finished.
+    pub(super) fn tour_export_ui(&mut self, ctx: &egui::Context, commands: &mut Vec<Command>) {
+        if let Some(finished) = self.tour_export.poll() {
+            self.files
+                .report_saved(&finished.path, finished.described, finished.result);
+        }
+        if !self.tour_export.is_running() {
+            return;
+        }
+        egui::Area::new(egui::Id::unique("tour export"))
+            .anchor(egui::Align2::LEFT_BOTTOM, [12.0, -12.0])
+            .show(ctx, |ui| {
+                egui::Frame::popup(ui.style()).show(ui, |ui| self.tour_export.ui(ui, commands));
+            });
     }
 }

@@ -40,6 +40,8 @@ pub struct Observed<'a> {
     pub blacked_out: bool,
     /// Whether autoplay is running.
     pub autoplaying: bool,
+    /// Whether the presenter view is open.
+    pub presenter_view_open: bool,
     /// Whether a file is loading.
     pub loading: bool,
     /// The problems of the last load or save (`true` if they stopped it), one line each.
@@ -98,6 +100,7 @@ impl AtlasApp {
             progress: presenter.map(Presenter::progress),
             blacked_out: presenter.is_some_and(Presenter::is_blacked_out),
             autoplaying: presenter.is_some_and(Presenter::is_autoplaying),
+            presenter_view_open: self.presenter_view.is_some(),
             loading: self.files.is_loading(),
             load_report: self
                 .files

@@ -228,7 +228,8 @@ pub fn deck(
     path: &Path,
     out: &mut impl Write,
 ) -> anyhow::Result<ExitCode> {
-    let pages = export::deck::write_pdf(world, dataset, pictures, size, path)?;
+    let ticket = export::Ticket::default();
+    let pages = export::deck::write_pdf(world, dataset, pictures, size, path, &ticket)?;
     writeln!(
         out,
         "{} ({} pictures, {} of sources)",

@@ -243,6 +243,9 @@ pub struct Milestone {
     pub sources: Vec<usize>,
     pub confidence: Confidence,
     pub note: Option<String>,
+    /// The presenter's own notes for this milestone, shown in the presenter view, never to the
+    /// room.
+    pub notes: Option<String>,
 }
 
 /// One diplomatic effort.
@@ -420,6 +423,9 @@ pub struct Tour {
     pub name: String,
     /// (initiative index, milestone index) pairs, in the order the file gives.
     pub steps: Vec<(usize, usize)>,
+    /// The presenter's notes for each step, by the step's index; `None` where the step has
+    /// none (the presenter view then shows the milestone's own notes).
+    pub notes: Vec<Option<String>>,
 }
 
 /// A dataset that loaded, with the warnings found on the way.

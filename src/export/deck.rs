@@ -15,7 +15,7 @@ use svg2pdf::usvg;
 
 use crate::data::{Confidence, Dataset};
 use crate::export::picture::{escape, svg, title_of};
-use crate::export::{ExportError, create_parent, write_atomically};
+use crate::export::{ExportError, Ticket, create_parent, write_atomically};
 use crate::geo::WorldData;
 use crate::scene::Picture;
 
@@ -54,6 +54,7 @@ pub fn pdf(
     dataset: &Dataset,
     pictures: &[(String, Picture)],
     size: [u32; 2],
+    ticket: &Ticket,
 ) -> Result<(Vec<u8>, usize), ExportError> {
     let maps: Vec<String> = pictures
         .iter()
@@ -65,7 +66,7 @@ pub fn pdf(
         .map(String::as_str)
         .chain(sources.iter().map(|page| page.svg.as_str()))
         .collect();
-    let chunks = convert_all(&drawings)?;
+    let chunks = convert_all(&drawings, ticket)?;
     let pages = chunks.len();
 
     let mut alloc = Ref::new(1);
@@ -126,16 +127,18 @@ pub fn pdf(
     Ok((pdf.finish(), pages))
 }
 
-/// Draws the deck and writes it to `path`, atomically. Returns the number of pages.
+/// Draws the deck and writes it to `path`, atomically. Returns the number of pages. Stops,
+/// writing nothing, when `ticket` is cancelled.
 pub fn write_pdf(
     data: &WorldData,
     dataset: &Dataset,
     pictures: &[(String, Picture)],
     size: [u32; 2],
     path: &Path,
+    ticket: &Ticket,
 ) -> Result<usize, ExportError> {
     create_parent(path)?;
-    let (bytes, pages) = pdf(data, dataset, pictures, size)?;
+    let (bytes, pages) = pdf(data, dataset, pictures, size, ticket)?;
     write_atomically(path, &bytes)?;
     Ok(pages)
 }
@@ -160,7 +163,11 @@ fn svg_options() -> usvg::Options<'static> {
 }
 
 /// Converts each SVG to a PDF form, in order, spreading the pages over the machine's cores.
-fn convert_all(drawings: &[&str]) -> Result<Vec<(pdf_writer::Chunk, Ref)>, ExportError> {
+fn convert_all(
+    drawings: &[&str],
+    ticket: &Ticket,
+) -> Result<Vec<(pdf_writer::Chunk, Ref)>, ExportError> {
+    ticket.start(drawings.len());
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
     let per_thread = drawings.len().div_ceil(threads).max(1);
     std::thread::scope(|scope| {
@@ -171,7 +178,11 @@ fn convert_all(drawings: &[&str]) -> Result<Vec<(pdf_writer::Chunk, Ref)>, Expor
                     // Each thread reads the font once; the options are not shareable.
                     let options = svg_options();
                     part.iter()
-                        .map(|drawing| convert(drawing, &options))
+                        .map(|drawing| {
+                            let chunk = convert(drawing, &options)?;
+                            ticket.advance()?;
+                            Ok::<_, ExportError>(chunk)
+                        })
                         .collect::<Result<Vec<_>, _>>()
                 })
             })

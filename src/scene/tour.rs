@@ -74,3 +74,28 @@ pub fn steps(
     };
     build_tour(dataset, &initiatives)
 }
+
+/// The presenter's notes for each of `steps`, a tour made by [`steps`] with `choice`: a data
+/// tour's own notes for a step, else the milestone's.
+pub fn notes(choice: TourChoice, dataset: &Dataset, steps: &[Step]) -> Vec<Option<String>> {
+    let tour = match choice {
+        TourChoice::FromData(i) => dataset.tours.get(i),
+        _ => None,
+    };
+    steps
+        .iter()
+        .enumerate()
+        .map(|(k, step)| {
+            let own = tour.and_then(|t| t.notes.get(k).cloned().flatten());
+            own.or_else(|| {
+                dataset
+                    .initiatives
+                    .get(step.initiative)?
+                    .milestones
+                    .get(step.milestone)?
+                    .notes
+                    .clone()
+            })
+        })
+        .collect()
+}

@@ -4,6 +4,8 @@
 
 use std::path::PathBuf;
 
+pub use crate::ui::tour_export::TourFile;
+
 use crate::data::date::iso_date;
 use crate::export::Format;
 use crate::scene::TourChoice;
@@ -62,6 +64,8 @@ pub enum PresenterKey {
     Digit(u8),
     Jump,
     Blackout,
+    /// Opens or closes the presenter view (key S).
+    PresenterView,
     Exit,
 }
 
@@ -103,6 +107,12 @@ pub enum Command {
     SaveView,
     /// Asks where to save the map redrawn at this many times its pixels.
     SaveScaledView(u32),
+    /// Asks where to save the tour as a video or a PDF deck, then writes it in the background.
+    ExportTour(TourFile),
+    /// Writes the tour to this file in the background (what the dialog asks for).
+    ExportTourTo(TourFile, PathBuf),
+    /// Stops the tour export that is running; it writes nothing.
+    CancelTourExport,
     DismissReport,
 
     // Presenting.

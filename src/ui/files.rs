@@ -9,7 +9,7 @@ use egui::Ui;
 use crate::data::world::WorldOptions;
 use crate::export::Format;
 use crate::loader::{CodeList, DatasetSource, FileWatch, Loader, Outcome};
-use crate::ui::command::{Command, Export};
+use crate::ui::command::{Command, Export, TourFile};
 
 /// How many recently opened files the File menu remembers.
 const MAX_RECENT: usize = 8;
@@ -177,6 +177,16 @@ impl Files {
             if ui.button("Save view as PNG…").clicked() {
                 commands.push(Command::SaveView);
                 ui.close();
+            }
+            ui.separator();
+            for (what, label) in [
+                (TourFile::Video, "Export tour as video…"),
+                (TourFile::Pdf, "Export tour as PDF deck…"),
+            ] {
+                if ui.button(label).clicked() {
+                    commands.push(Command::ExportTour(what));
+                    ui.close();
+                }
             }
         });
     }

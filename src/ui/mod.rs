@@ -10,10 +10,12 @@ pub mod map_layer;
 pub mod map_view;
 pub mod palette;
 pub mod presenter;
+pub mod presenter_view;
 pub mod style;
 pub mod time_ruler;
 pub mod timeline;
 pub mod toolbar;
+pub mod tour_export;
 
 pub use command::{Command, Export, PresenterKey};
 pub use country_panel::CountryPanel;

@@ -52,6 +52,10 @@ pub fn read_keys(ui: &Ui) -> Vec<PresenterKey> {
         keys.extend(std::iter::repeat_n(PresenterKey::Jump, take(Key::Enter)));
         let blackouts = take(Key::Period) + take(Key::B);
         keys.extend(std::iter::repeat_n(PresenterKey::Blackout, blackouts));
+        keys.extend(std::iter::repeat_n(
+            PresenterKey::PresenterView,
+            take(Key::S),
+        ));
         keys.extend(std::iter::repeat_n(PresenterKey::Exit, take(Key::Escape)));
     });
     keys
@@ -72,6 +76,8 @@ pub enum Pressed {
 #[derive(Clone, Debug)]
 pub struct Presenter {
     tour: Vec<Step>,
+    /// The presenter's notes for each step of `tour`.
+    notes: Vec<Option<String>>,
     index: usize,
     /// Digits typed so far for a jump ("12" then Enter goes to step 12).
     digits: String,
@@ -86,6 +92,7 @@ impl Presenter {
     pub fn new(tour: Vec<Step>) -> Self {
         Self {
             tour,
+            notes: Vec::new(),
             index: 0,
             digits: String::new(),
             blackout: false,
@@ -94,9 +101,25 @@ impl Presenter {
         }
     }
 
+    /// The same presentation with the presenter's notes for each step.
+    pub fn with_notes(mut self, notes: Vec<Option<String>>) -> Self {
+        self.notes = notes;
+        self
+    }
+
     /// The current step.
     pub fn step(&self) -> Option<Step> {
         self.tour.get(self.index).copied()
+    }
+
+    /// The step after the current one, if there is one.
+    pub fn next_step(&self) -> Option<Step> {
+        self.tour.get(self.index + 1).copied()
+    }
+
+    /// The presenter's notes for the current step.
+    pub fn notes(&self) -> Option<&str> {
+        self.notes.get(self.index)?.as_deref()
     }
 
     /// "5 / 23".
@@ -148,6 +171,8 @@ impl Presenter {
                 self.digits.clear();
             }
             PresenterKey::Blackout => self.blackout = !self.blackout,
+            // The window opens and closes the view; the step stays.
+            PresenterKey::PresenterView => {}
             PresenterKey::Exit => return Pressed::Exit,
         }
         if !matches!(
@@ -230,12 +255,14 @@ impl Presenter {
 }
 
 /// The caption box over the top of the map, with the presenter's controls while presenting or a
-/// close button otherwise.
+/// close button otherwise. With `controls` off (the presenter view has them), the room sees the
+/// caption only.
 pub fn caption_box_ui(
     ui: &mut Ui,
     initiative: &Initiative,
     milestone: &Milestone,
     presenter: Option<&Presenter>,
+    controls: bool,
     commands: &mut Vec<Command>,
 ) {
     let rect = ui.max_rect();
@@ -250,6 +277,9 @@ pub fn caption_box_ui(
             .inner_margin(14.0)
             .show(ui, |ui| {
                 caption_ui(ui, initiative, milestone, progress.as_deref());
+                if !controls {
+                    return;
+                }
                 ui.horizontal(|ui| match presenter {
                     Some(presenter) => {
                         style::enlarge_text(ui.style_mut(), PRESENTER_TEXT_SCALE);

@@ -25,7 +25,15 @@ const INITIATIVE_FIELDS: &[&str] = &[
     "confidence",
     "note",
 ];
-const MILESTONE_FIELDS: &[&str] = &["date", "title", "outcome", "sources", "confidence", "note"];
+const MILESTONE_FIELDS: &[&str] = &[
+    "date",
+    "title",
+    "outcome",
+    "sources",
+    "confidence",
+    "note",
+    "notes",
+];
 
 impl<C: CountryCodes> Checker<'_, C> {
     /// Every initiative of the file, or `None` if any is wrong (after checking them all).
@@ -167,6 +175,7 @@ impl<C: CountryCodes> Checker<'_, C> {
         let sources = self.source_refs(map, path, "the milestone", source_ids);
         let confidence = self.confidence(map, path);
         let note = self.optional_string(map, path, "note");
+        let notes = self.optional_string(map, path, "notes");
         Some(Milestone {
             date: date?,
             title: title?,
@@ -174,6 +183,7 @@ impl<C: CountryCodes> Checker<'_, C> {
             sources: sources?,
             confidence: confidence?,
             note: note?,
+            notes: notes?,
         })
     }
 

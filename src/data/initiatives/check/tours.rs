@@ -8,7 +8,10 @@ use crate::data::json_locate::{index_path, key_path};
 use crate::data::suggest::closest;
 
 const TOUR_FIELDS: &[&str] = &["id", "name", "steps"];
-const STEP_FIELDS: &[&str] = &["initiative", "milestone"];
+const STEP_FIELDS: &[&str] = &["initiative", "milestone", "notes"];
+
+/// A step as (initiative index, milestone index), with the presenter's notes for it.
+type StepWithNotes = ((usize, usize), Option<String>);
 
 impl<C: CountryCodes> Checker<'_, C> {
     /// The optional `tours`: each an id, a name, and steps naming an initiative and, optionally,
@@ -51,11 +54,15 @@ impl<C: CountryCodes> Checker<'_, C> {
                 |this, value, step_path| this.tour_step(value, step_path, initiatives),
             );
             match (id, name, steps) {
-                (Some(id), Some(name), Some(steps)) => tours.push(Tour {
-                    id,
-                    name,
-                    steps: steps.into_iter().flatten().collect(),
-                }),
+                (Some(id), Some(name), Some(steps)) => {
+                    let (steps, notes) = steps.into_iter().flatten().unzip();
+                    tours.push(Tour {
+                        id,
+                        name,
+                        steps,
+                        notes,
+                    });
+                }
                 _ => all_valid = false,
             }
         }
@@ -67,15 +74,17 @@ impl<C: CountryCodes> Checker<'_, C> {
         value: &Value,
         path: &str,
         initiatives: &[Initiative],
-    ) -> Option<Vec<(usize, usize)>> {
+    ) -> Option<Vec<StepWithNotes>> {
         let map = self.object(
             value,
             path,
             "a step",
             STEP_FIELDS,
-            "{\"initiative\": ID, \"milestone\": N}",
+            "{\"initiative\": ID, \"milestone\": N, \"notes\": TEXT}",
         )?;
+        let notes = self.optional_string(map, path, "notes");
         let id = self.required_string(map, path, "initiative")?;
+        let notes = notes?;
         let Some(index) = initiatives.iter().position(|i| i.id == id) else {
             let known: Vec<&str> = initiatives.iter().map(|i| i.id.as_str()).collect();
             let near = closest(&id, known.iter().copied());
@@ -88,10 +97,13 @@ impl<C: CountryCodes> Checker<'_, C> {
             return None;
         };
         let count = initiatives[index].milestones.len();
+        // A step without a milestone stands for each of them, and its notes go with each.
         match map.get("milestone") {
-            None => Some((0..count).map(|m| (index, m)).collect()),
+            None => Some((0..count).map(|m| ((index, m), notes.clone())).collect()),
             Some(value) => match value.as_u64() {
-                Some(n) if n >= 1 && (n as usize) <= count => Some(vec![(index, n as usize - 1)]),
+                Some(n) if n >= 1 && (n as usize) <= count => {
+                    Some(vec![((index, n as usize - 1), notes)])
+                }
                 _ => {
                     self.error(
                         &key_path(path, "milestone"),
