@@ -124,38 +124,83 @@ pub fn write_gif(
         encoder
             .set_repeat(gif::Repeat::Infinite)
             .map_err(|e| ExportError::Render(e.to_string()))?;
-        draw_frames(data, dataset, frames, size, ticket, |frame, mut rgba| {
-            let mut gif_frame =
-                gif::Frame::from_rgba_speed(width, height, &mut rgba, QUANTISE_SPEED);
-            gif_frame.delay = frame.delay_cs;
-            encoder
-                .write_frame(&gif_frame)
-                .map_err(|e| ExportError::Render(e.to_string()))
-        })?;
+        draw_frames(
+            data,
+            dataset,
+            frames,
+            size,
+            ticket,
+            |frame, mut rgba| {
+                let mut gif_frame =
+                    gif::Frame::from_rgba_speed(width, height, &mut rgba, QUANTISE_SPEED);
+                gif_frame.delay = frame.delay_cs;
+                Ok(gif_frame)
+            },
+            |_, gif_frame| {
+                encoder
+                    .write_frame(&gif_frame)
+                    .map_err(|e| ExportError::Render(e.to_string()))
+            },
+        )?;
     }
     write_atomically_with(path, |file| std::io::Write::write_all(file, &encoded))?;
     Ok(frames.len())
 }
 
-/// Draws each frame, with its progress line, and hands its pixels (RGBA, row by row) to `each`.
-/// The map is opaque, so the rasteriser's premultiplied pixels are straight RGBA too.
-pub(crate) fn draw_frames(
+/// Draws each frame, with its progress line, turns its pixels (RGBA, row by row) into what the
+/// encoder takes with `prepare`, and hands the results to `emit` in frame order.
+///
+/// Drawing and `prepare` (a GIF's palette) are most of the time and do not depend on other
+/// frames, so they run on every core, a batch of a few frames per core at a time: the batch
+/// bounds the memory (a 720p frame is 3.7 MB). `emit` (the encoder) runs in order on this
+/// thread. The map is opaque, so the rasteriser's premultiplied pixels are straight RGBA too.
+pub(crate) fn draw_frames<T: Send>(
     data: &WorldData,
     dataset: &Dataset,
     frames: &[Frame],
     size: [u32; 2],
     ticket: &Ticket,
-    mut each: impl FnMut(&Frame, Vec<u8>) -> Result<(), ExportError>,
+    prepare: impl Fn(&Frame, Vec<u8>) -> Result<T, ExportError> + Sync,
+    mut emit: impl FnMut(&Frame, T) -> Result<(), ExportError>,
 ) -> Result<(), ExportError> {
-    let rasteriser = Rasteriser::default();
+    const FRAMES_PER_CORE: usize = 4;
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
     ticket.start(frames.len());
-    for frame in frames {
-        if ticket.is_cancelled() {
-            return Err(ExportError::Cancelled);
+    let draw = |part: &[Frame]| -> Result<Vec<T>, ExportError> {
+        // Each thread reads the font once.
+        let rasteriser = Rasteriser::default();
+        part.iter()
+            .map(|frame| {
+                if ticket.is_cancelled() {
+                    return Err(ExportError::Cancelled);
+                }
+                let drawing = with_progress(&svg(data, dataset, &frame.picture, size), frame, size);
+                prepare(frame, rasteriser.pixmap(&drawing)?.take())
+            })
+            .collect()
+    };
+    for batch in frames.chunks(cores * FRAMES_PER_CORE) {
+        let prepared: Vec<Result<Vec<T>, ExportError>> = std::thread::scope(|scope| {
+            let workers: Vec<_> = batch
+                .chunks(FRAMES_PER_CORE)
+                .map(|part| scope.spawn(|| draw(part)))
+                .collect();
+            workers
+                .into_iter()
+                .map(|worker| {
+                    worker.join().unwrap_or_else(|_| {
+                        Err(ExportError::Render("a frame could not be drawn".to_owned()))
+                    })
+                })
+                .collect()
+        });
+        let mut frames_of_batch = batch.iter();
+        for part in prepared {
+            for (item, frame) in part?.into_iter().zip(frames_of_batch.by_ref()) {
+                emit(frame, item)?;
+                ticket.advance()?;
+            }
         }
-        let drawing = with_progress(&svg(data, dataset, &frame.picture, size), frame, size);
-        each(frame, rasteriser.pixmap(&drawing)?.take())?;
-        ticket.advance()?;
     }
     Ok(())
 }

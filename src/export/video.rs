@@ -84,6 +84,7 @@ pub fn write_mp4(
             frames,
             [width, height],
             ticket,
+            |_, rgba| Ok(rgba),
             |frame, rgba| {
                 let repeats = repeats(frame.delay_cs);
                 for _ in 0..repeats {
