@@ -107,6 +107,7 @@ fn countries_svg(
                 }
                 let outline = outline.as_deref().unwrap_or(&d);
                 if let Some(stroke) = colors.emphasis[ci] {
+                    let stroke = view.outline_on(stroke, part.bbox);
                     let _ = write!(
                         emphasis,
                         r#"<path d="{outline}" fill="none" stroke="{}" stroke-width="{}" stroke-linejoin="round"/>"#,

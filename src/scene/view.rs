@@ -75,7 +75,21 @@ impl ViewTransform {
     pub fn size_px(&self, b: [f32; 4]) -> egui::Vec2 {
         vec2((b[2] - b[0]) * self.scale, (b[3] - b[1]) * self.scale)
     }
+
+    /// `stroke` as drawn round a polygon whose box is `bbox` (unit space): full width on a
+    /// polygon wide enough to show its fill inside the line, thinner on a small one. A lead's
+    /// 2.5 px outline otherwise covers New Zealand's islands at world zoom, and the room sees a
+    /// black country where the legend says orange.
+    pub fn outline_on(&self, stroke: Stroke, bbox: [f32; 4]) -> Stroke {
+        let size = self.size_px(bbox);
+        let share = (size.x.min(size.y) / FULL_OUTLINE_PX).clamp(0.3, 1.0);
+        Stroke::new(stroke.width * share, stroke.color)
+    }
 }
+
+/// A polygon at least this many pixels across (its box's shorter side) takes an emphasis
+/// outline at full width; smaller ones take a share of it, down to 30 %.
+const FULL_OUTLINE_PX: f32 = 30.0;
 
 /// Colours of the country layer. Fills are per country, so any layer above (roles, overview
 /// shading) only has to say what colour each country is.
@@ -87,4 +101,25 @@ pub struct LayerColors {
     pub selected_outline: Color32,
     /// Extra outline per country (e.g. a heavier stroke for supporters), drawn over the base.
     pub emphasis: Vec<Option<Stroke>>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_emphasis_outline_thins_on_a_small_polygon_so_its_fill_still_shows() {
+        let view = ViewTransform::centred(
+            [0.0, 0.0],
+            2.0,
+            Rect::from_min_size(Pos2::ZERO, vec2(1600.0, 900.0)),
+        );
+        let lead = Stroke::new(2.5, Color32::BLACK);
+        // 1024 px per world: a box 0.1 wide and high is about 100 px across, 0.005 about 5 px.
+        assert_eq!(view.outline_on(lead, [0.0, 0.0, 0.1, 0.1]).width, 2.5);
+        let island = view.outline_on(lead, [0.0, 0.0, 0.005, 0.02]).width;
+        assert!((island - 0.75).abs() < 1e-6, "{island}");
+        let middling = view.outline_on(lead, [0.0, 0.0, 0.015, 0.1]).width;
+        assert!(middling > island && middling < 2.5, "{middling}");
+    }
 }

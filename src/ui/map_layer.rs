@@ -238,6 +238,7 @@ impl CountryLayer<'_> {
             };
             let Some(stroke) = stroke else { continue };
             for part in &mesh.parts {
+                let stroke = view.outline_on(stroke, part.bbox);
                 for wrap in view.visible_wraps(part.bbox) {
                     push_thick_outline(&mut thick, mesh, part, view, wrap, stroke);
                 }
