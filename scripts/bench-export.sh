@@ -25,7 +25,7 @@ median_secs() {
 }
 
 pdf=$(median_secs "$atlas" export --tour --format pdf --out "$out")
-pages=$(grep -o '[0-9]* pictures, [0-9]* of sources' "$out/last.txt")
+pages=$(grep -o '[0-9]* pictures\?, [0-9]* pages\? of sources' "$out/last.txt")
 printf 'PDF deck, every milestone (%s): %.2f s\n' "$pages" "$pdf"
 
 sweep=(export --animate --initiative christchurch-call --from 2019-05 --to 2021-06 --every month

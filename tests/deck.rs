@@ -108,7 +108,10 @@ fn the_christchurch_tour_as_pdf_has_a_page_per_step_with_its_caption_then_its_so
             assert!(linked.contains(url), "{url} is not a link: {linked:?}");
         }
     }
-    assert!(printed.contains("6 pictures"), "{printed}");
+    assert!(
+        printed.contains("(6 pictures, 1 page of sources)"),
+        "{printed}"
+    );
 }
 
 #[test]

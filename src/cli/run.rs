@@ -230,12 +230,14 @@ pub fn deck(
 ) -> anyhow::Result<ExitCode> {
     let ticket = export::Ticket::default();
     let pages = export::deck::write_pdf(world, dataset, pictures, size, path, &ticket)?;
+    let plural = |n: usize| if n == 1 { "" } else { "s" };
+    let (maps, sources) = (pictures.len(), pages - pictures.len());
     writeln!(
         out,
-        "{} ({} pictures, {} of sources)",
+        "{} ({maps} picture{}, {sources} page{} of sources)",
         path.display(),
-        pictures.len(),
-        pages - pictures.len()
+        plural(maps),
+        plural(sources)
     )?;
     Ok(ExitCode::SUCCESS)
 }

@@ -275,12 +275,13 @@ fn sources_pages(lines: &[Line], size: [u32; 2]) -> Vec<SourcesPage> {
     // The page being filled, and how far down it is.
     let mut page: Option<(SourcesPage, f32)> = None;
     for line in lines {
-        let height = match line {
+        // A heading needs room for itself and a source under it, so it never ends a page.
+        let needed = match line {
             Line::Source { .. } => 2.0 * LINE_PX,
-            Line::Heading(_) => 1.6 * LINE_PX,
+            Line::Heading(_) => 3.6 * LINE_PX,
             Line::Remark(_) => LINE_PX,
         };
-        if page.as_ref().is_some_and(|(_, y)| y + height > bottom) {
+        if page.as_ref().is_some_and(|(_, y)| y + needed > bottom) {
             pages.extend(page.take());
         }
         let (SourcesPage { svg, links }, y) = page.get_or_insert_with(|| {
@@ -361,6 +362,23 @@ mod tests {
             for (_, [_, top, _, bottom]) in &page.links {
                 assert!(*top > 0.0 && *bottom < 900.0);
             }
+        }
+    }
+
+    #[test]
+    fn a_heading_never_ends_a_page() {
+        let mut lines = Vec::new();
+        for k in 0..40 {
+            lines.push(Line::Heading(format!("Page {k}")));
+            lines.push(Line::Source {
+                title: format!("Source {k}"),
+                url: format!("https://example.org/{k}"),
+            });
+        }
+        for page in sources_pages(&lines, [1600, 900]) {
+            let last_heading = page.svg.rfind(">Page ").unwrap_or(0);
+            let last_source = page.svg.rfind(">Source ").unwrap_or(0);
+            assert!(last_source > last_heading, "a page ends with a heading");
         }
     }
 

@@ -55,14 +55,14 @@ impl PresenterView {
         ui.ctx()
             .request_repaint_after(std::time::Duration::from_secs(1));
         ui.separator();
-        let width = ui.available_width();
         ui.columns(2, |columns| {
             let [now_column, next_column] = columns else {
                 return;
             };
-            now_column.set_max_width(width * 0.55);
-            current_ui(now_column, scene);
-            next_ui(next_column, scene);
+            // Columns justify their text; captions and notes read better ragged.
+            let ragged = egui::Layout::top_down(egui::Align::Min);
+            now_column.with_layout(ragged, |ui| current_ui(ui, scene));
+            next_column.with_layout(ragged, |ui| next_ui(ui, scene));
         });
     }
 }
@@ -142,9 +142,16 @@ fn paint_small_map(ui: &Ui, rect: egui::Rect, scene: &PresenterScene<'_>, pictur
     let painter = ui.painter_at(rect);
     painter.rect_filled(rect, 4.0, style::OCEAN);
     let look = picture.look(&scene.data.world, scene.dataset);
-    let size = [rect.width().max(1.0) as u32, rect.height().max(1.0) as u32];
+    // A picture without a caption keeps a title line free at its top; this map has none, so
+    // frame a picture that much taller and draw its lower part.
+    let title = picture.top_px();
+    let framed = egui::Rect::from_min_max(egui::pos2(rect.min.x, rect.min.y - title), rect.max);
+    let size = [
+        framed.width().max(1.0) as u32,
+        framed.height().max(1.0) as u32,
+    ];
     let (_, framing) = picture.frame(&scene.data.world, scene.dataset, size, [0.0, 0.0]);
-    let view = ViewTransform::centred(framing.centre, framing.zoom, rect);
+    let view = ViewTransform::centred(framing.centre, framing.zoom, framed);
     let Some(lod) = scene.data.meshes.lods.first() else {
         return;
     };
