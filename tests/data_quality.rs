@@ -78,6 +78,51 @@ fn the_christchurch_call_had_seventeen_states_the_day_after_its_launch() {
     );
 }
 
+/// The states of `id` whose join is certain by `day`: a join known only within a range counts
+/// from the range's last day.
+fn states_certainly_in(dataset: &Dataset, id: &str, day: i64) -> usize {
+    let initiative = dataset
+        .by_id(id)
+        .unwrap_or_else(|| panic!("{id} is in the data"));
+    initiative
+        .states(Some(day))
+        .iter()
+        .filter(|(code, _)| {
+            initiative.actors.iter().any(|actor| {
+                actor.actor.state_code() == Some(*code)
+                    && actor.joined.is_none_or(|joined| joined.end_day() <= day)
+            })
+        })
+        .count()
+}
+
+#[test]
+fn the_christchurch_calls_48_governments_of_october_2019_lie_between_its_certain_and_possible_members()
+ {
+    // "We have 48 countries, three international organisations who've signed up to the
+    // Christchurch Call": Jacinda Ardern, post-Cabinet press conference, 14 October 2019
+    // (orderpaper.co.nz/beehive/2019-10-14). 17 founders and 31 joiners of 23 September 2019;
+    // only 4 of the 31 are named by a source found, and 32 supporters are known only to have
+    // joined between then and May 2024, so the data brackets the count rather than meeting it.
+    let dataset = dataset();
+    let day = day_from_ymd(2019, 10, 1);
+    let certain = states_certainly_in(&dataset, "christchurch-call", day);
+    let possible = states_as_of(&dataset, "christchurch-call", day);
+    assert_eq!((certain, possible), (21, 53));
+    assert!((certain..=possible).contains(&48));
+}
+
+#[test]
+fn the_christchurch_call_has_54_of_the_55_governments_it_counted_in_may_2021() {
+    // "The Christchurch Call now includes 55 governments": Aotearoa Today, 2021-05-22. Wikipedia's
+    // supporter list (mid-2024) names 54, the United States (7 May 2021) among them; the 55th is
+    // named by no source found (it may be the European Commission, counted as a government).
+    assert_eq!(
+        states_as_of(&dataset(), "christchurch-call", day_from_ymd(2021, 6, 1)),
+        54
+    );
+}
+
 #[test]
 fn the_t12_has_the_twelve_states_its_article_names() {
     // "For now, 12 countries stand out for inclusion in such a group": Cohen and Fontaine,
