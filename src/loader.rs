@@ -52,6 +52,8 @@ pub enum Outcome {
         data: Box<WorldData>,
         /// The current initiatives, checked again against the new map's codes.
         dataset: Dataset,
+        /// What was repaired or left out of the map, and the roles it cannot draw.
+        warnings: Vec<String>,
     },
     Initiatives {
         path: PathBuf,
@@ -181,16 +183,28 @@ fn load(
     match FileKind::of(&path) {
         FileKind::World => match WorldData::load(Some(&path), options, progress) {
             Ok(data) => {
-                let dataset = match dataset_source {
-                    DatasetSource::Bundled => bundled::dataset(&data.world),
-                    DatasetSource::File(p) => Dataset::load(p, &data.world).map(|l| l.dataset),
-                    DatasetSource::Empty => Ok(Dataset::default()),
+                let loaded = match dataset_source {
+                    DatasetSource::Bundled => {
+                        bundled::initiatives(None, &data.world).map(|(loaded, _)| loaded)
+                    }
+                    DatasetSource::File(p) => Dataset::load(p, &data.world),
+                    DatasetSource::Empty => Ok(crate::data::initiatives::Loaded {
+                        dataset: Dataset::default(),
+                        warnings: Vec::new(),
+                    }),
                 };
-                match dataset {
-                    Ok(dataset) => Outcome::World {
+                match loaded {
+                    Ok(loaded) => Outcome::World {
+                        warnings: data
+                            .world
+                            .warnings()
+                            .iter()
+                            .cloned()
+                            .chain(loaded.warnings.iter().map(ToString::to_string))
+                            .collect(),
                         path,
                         data: Box::new(data),
-                        dataset,
+                        dataset: loaded.dataset,
                     },
                     Err(err) => Outcome::Failed {
                         problems: std::iter::once(format!(

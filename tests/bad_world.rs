@@ -1,6 +1,7 @@
-//! Each kind of mistake in a world GeoJSON file is refused with a message naming the file and
-//! saying what was wrong and what was expected. The fixtures are under `tests/data/bad/world/`;
-//! the cases too large to commit are made here.
+//! A world GeoJSON file that is not GeoJSON at all is refused with a message naming the file and
+//! saying what was wrong and what was expected. One whose features are imperfect loads: what can
+//! be drawn is drawn, and each repair or left-out feature is a warning placed at the feature. The
+//! fixtures are under `tests/data/bad/world/`; the cases too large to commit are made here.
 
 use std::path::Path;
 use std::time::{Duration, Instant};
@@ -31,10 +32,31 @@ fn refusal_of(bytes: &[u8]) -> String {
     }
 }
 
-/// One broken feature after a good one, as the loader lists it: the fixtures put feature 1 on
-/// line 3, indented by two spaces.
-fn feature_problem(problem: &str) -> String {
-    format!("1 feature has problems:\nline 3, column 3: feature 1 (AAA, Alpha): {problem}")
+/// A fixture that loads: its countries' codes and its warnings.
+fn loaded(name: &str) -> (Vec<String>, Vec<String>) {
+    let path = format!("tests/data/bad/world/{name}.geojson");
+    let world = World::load(Path::new(&path), &WorldOptions::default(), &NoProgress)
+        .unwrap_or_else(|e| panic!("{path} was refused: {e}"));
+    let codes = world.countries().iter().map(|c| c.code.clone()).collect();
+    (codes, world.warnings().to_vec())
+}
+
+/// The one warning about feature 1 of a fixture whose feature 0 (BBB, Beta) is good: the
+/// fixtures put feature 1 on line 3, indented by two spaces.
+fn the_warning(name: &str) -> (Vec<String>, String) {
+    let (codes, warnings) = loaded(name);
+    assert_eq!(warnings.len(), 1, "{warnings:#?}");
+    (codes, warnings[0].clone())
+}
+
+/// Feature 1 (AAA, Alpha) was left out, for `why`; feature 0 (BBB, Beta) loaded.
+fn left_out(name: &str, why: &str) {
+    let (codes, warning) = the_warning(name);
+    assert_eq!(codes, ["BBB"], "{warning}");
+    assert_eq!(
+        warning,
+        format!("line 3, column 3: feature 1 (AAA, Alpha): {why}; the feature is left out")
+    );
 }
 
 #[test]
@@ -120,124 +142,101 @@ fn a_coordinate_too_large_for_a_number_is_refused() {
 }
 
 #[test]
-fn a_latitude_of_95_degrees_is_out_of_range() {
-    assert_eq!(
-        refusal("latitude-95"),
-        format!(
-            "tests/data/bad/world/latitude-95.geojson: {}",
-            feature_problem(
-                "ring 0, point 2: coordinate (1, 95) is out of range; expected longitude \
-                 -180..180 and latitude -90..90"
-            )
-        )
+fn a_ring_with_a_latitude_of_95_degrees_is_left_out_and_says_why() {
+    left_out(
+        "latitude-95",
+        "ring 0, point 2: coordinate (1, 95) is out of range; expected longitude -180..180 and \
+         latitude -90..90; the ring is left out; no ring is left to draw",
     );
 }
 
 #[test]
-fn a_longitude_of_700_degrees_is_out_of_range() {
-    assert_eq!(
-        refusal("longitude-700"),
-        format!(
-            "tests/data/bad/world/longitude-700.geojson: {}",
-            feature_problem(
-                "ring 0, point 1: coordinate (700, 0) is out of range; expected longitude \
-                 -180..180 and latitude -90..90"
-            )
-        )
+fn a_ring_with_a_longitude_of_700_degrees_is_left_out_and_says_why() {
+    left_out(
+        "longitude-700",
+        "ring 0, point 1: coordinate (700, 0) is out of range; expected longitude -180..180 and \
+         latitude -90..90; the ring is left out; no ring is left to draw",
     );
 }
 
 #[test]
-fn a_position_with_one_number_is_refused() {
-    assert_eq!(
-        refusal("position-with-one-number"),
-        format!(
-            "tests/data/bad/world/position-with-one-number.geojson: {}",
-            feature_problem("ring 0, point 1: a position needs two numbers")
-        )
+fn a_ring_with_a_position_of_one_number_is_left_out() {
+    left_out(
+        "position-with-one-number",
+        "ring 0, point 1: a position needs two numbers; the ring is left out; no ring is left \
+         to draw",
     );
 }
 
 #[test]
-fn an_unclosed_ring_is_refused_with_its_ends() {
+fn an_unclosed_ring_is_closed_and_drawn_with_a_warning_giving_its_ends() {
+    let (codes, warning) = the_warning("unclosed-ring");
+    assert_eq!(codes, ["BBB", "AAA"]);
     assert_eq!(
-        refusal("unclosed-ring"),
-        format!(
-            "tests/data/bad/world/unclosed-ring.geojson: {}",
-            feature_problem("ring 0 is not closed: it starts at [0.0, 0.0] and ends at [0.5, 0.5]")
-        )
+        warning,
+        "line 3, column 3: feature 1 (AAA, Alpha): ring 0 was not closed (it started at \
+         [0.0, 0.0] and ended at [0.5, 0.5]); closed it"
     );
 }
 
 #[test]
-fn a_ring_of_three_points_is_too_short() {
-    assert_eq!(
-        refusal("three-point-ring"),
-        format!(
-            "tests/data/bad/world/three-point-ring.geojson: {}",
-            feature_problem("ring 0 has 3 points; a closed ring needs at least 4")
-        )
+fn a_ring_of_three_points_is_too_short_and_left_out() {
+    left_out(
+        "three-point-ring",
+        "ring 0 has 3 points; a closed ring needs at least 4; the ring is left out; no ring is \
+         left to draw",
     );
 }
 
 #[test]
-fn a_polygon_without_rings_is_refused() {
+fn a_polygon_without_rings_is_left_out() {
+    left_out("polygon-without-rings", "a polygon has no rings");
+}
+
+#[test]
+fn a_bow_tie_ring_is_repaired_into_its_two_triangles() {
+    let path = Path::new("tests/data/bad/world/bow-tie.geojson");
+    let world = World::load(path, &WorldOptions::default(), &NoProgress).expect("loads");
     assert_eq!(
-        refusal("polygon-without-rings"),
-        format!(
-            "tests/data/bad/world/polygon-without-rings.geojson: {}",
-            feature_problem("a polygon has no rings")
-        )
+        world.warnings(),
+        [
+            "line 3, column 3: feature 1 (AAA, Alpha): ring 0 crosses itself (edge (0, 0)–(1, 1) \
+          crosses edge (1, 0)–(0, 1)); repaired into 2 valid polygons"
+        ]
+    );
+    let alpha = world.by_code("AAA").expect("Alpha is drawn");
+    assert_eq!(alpha.polygons.len(), 2);
+    // The two triangles of the bow tie meet at its centre: each is a quarter of the square.
+    for polygon in &alpha.polygons {
+        let area = microlateral_atlas::data::world::twice_signed_area(polygon.exterior()).abs();
+        assert!((area / 2.0 - 0.25).abs() < 1e-9, "{area}");
+    }
+}
+
+#[test]
+fn a_hole_that_crosses_itself_is_repaired_too() {
+    let (codes, warning) = the_warning("bow-tie-hole");
+    assert_eq!(codes, ["BBB", "AAA"]);
+    assert_eq!(
+        warning,
+        "line 3, column 3: feature 1 (AAA, Alpha): ring 1 crosses itself (edge (2, 2)–(4, 4) \
+         crosses edge (4, 2)–(2, 4)); repaired into 1 valid polygon"
     );
 }
 
 #[test]
-fn a_bow_tie_ring_is_refused_as_crossing_itself() {
-    assert_eq!(
-        refusal("bow-tie"),
-        format!(
-            "tests/data/bad/world/bow-tie.geojson: {}",
-            feature_problem(
-                "ring 0 crosses itself: edge (0, 0)–(1, 1) crosses edge (1, 0)–(0, 1); a ring's \
-                 edges may touch but not cross"
-            )
-        )
+fn a_point_feature_is_left_out_as_not_an_area() {
+    left_out(
+        "point-geometry",
+        "geometry is a Point; only Polygon and MultiPolygon are drawn",
     );
 }
 
 #[test]
-fn a_hole_that_crosses_itself_is_refused_too() {
-    assert_eq!(
-        refusal("bow-tie-hole"),
-        format!(
-            "tests/data/bad/world/bow-tie-hole.geojson: {}",
-            feature_problem(
-                "ring 1 crosses itself: edge (2, 2)–(4, 4) crosses edge (4, 2)–(2, 4); a ring's \
-                 edges may touch but not cross"
-            )
-        )
-    );
-}
-
-#[test]
-fn a_point_geometry_is_refused_as_not_an_area() {
-    assert_eq!(
-        refusal("point-geometry"),
-        format!(
-            "tests/data/bad/world/point-geometry.geojson: {}",
-            feature_problem("geometry is a Point; expected Polygon or MultiPolygon")
-        )
-    );
-}
-
-#[test]
-fn a_feature_without_geometry_is_refused() {
-    assert_eq!(
-        refusal("null-geometry"),
-        format!(
-            "tests/data/bad/world/null-geometry.geojson: {}",
-            feature_problem("has no geometry; expected Polygon or MultiPolygon")
-        )
+fn a_feature_without_geometry_is_left_out() {
+    left_out(
+        "null-geometry",
+        "has no geometry; only Polygon and MultiPolygon are drawn",
     );
 }
 
@@ -301,26 +300,41 @@ fn a_file_where_no_feature_has_a_code_says_which_properties_were_tried() {
     assert_eq!(
         refusal("no-code-property"),
         "tests/data/bad/world/no-code-property.geojson: no feature has a country-code property; \
-         tried iso_a3, ISO_A3, ADM0_A3, A3, adm0_a3, id. Name the property with --code-property"
+         tried iso_a3, ISO_A3, ISO_A3_EH, iso_a3_eh, ADM0_A3, adm0_a3, A3, ISO3, iso3, cca3, \
+         GU_A3, SOV_A3, id. Name the property with --code-property"
     );
 }
 
 #[test]
-fn one_feature_with_an_empty_code_is_refused_by_its_index() {
+fn a_feature_with_an_empty_code_is_drawn_as_land_with_its_name_and_no_code() {
+    let path = Path::new("tests/data/bad/world/one-feature-without-code.geojson");
+    let world = World::load(path, &WorldOptions::default(), &NoProgress).expect("loads");
     assert_eq!(
-        refusal("one-feature-without-code"),
-        "tests/data/bad/world/one-feature-without-code.geojson: 1 feature has problems:\n\
-         line 3, column 3: feature 1: property \"iso_a3\" is missing or empty; expected a country code"
+        world.warnings(),
+        [
+            "line 3, column 3: feature 1 (Alpha): \"iso_a3\" is missing, empty or -99; drawn as \
+          land with its name, holding no role"
+        ]
     );
+    let alpha = &world.countries()[1];
+    assert_eq!((alpha.name.as_str(), alpha.has_code()), ("Alpha", false));
+    assert_eq!(alpha.label(), "Alpha");
 }
 
 #[test]
-fn a_code_used_twice_is_refused_naming_the_first_use() {
+fn two_features_with_one_code_become_one_country_of_several_parts() {
+    let path = Path::new("tests/data/bad/world/duplicate-code.geojson");
+    let world = World::load(path, &WorldOptions::default(), &NoProgress).expect("loads");
     assert_eq!(
-        refusal("duplicate-code"),
-        "tests/data/bad/world/duplicate-code.geojson: 1 feature has problems:\n\
-         line 3, column 3: feature 1 (AAA, Beta): code AAA is already used by feature 0; codes must be unique"
+        world.warnings(),
+        [
+            "line 3, column 3: feature 1 (AAA, Beta): code AAA is also an earlier feature's \
+          (Alpha); merged into one country of several parts"
+        ]
     );
+    assert_eq!(world.countries().len(), 1);
+    let alpha = world.by_code("AAA").expect("merged");
+    assert_eq!((alpha.name.as_str(), alpha.polygons.len()), ("Alpha", 2));
 }
 
 #[test]
@@ -355,12 +369,35 @@ fn a_problem_in_a_file_on_one_line_is_placed_by_its_column() {
     let head = r#"{"type":"FeatureCollection","features":["#;
     let text = format!("{head}{good},{bad}]}}");
     let column = head.len() + good.len() + 2;
+    let world = World::from_bytes(
+        Path::new("made.geojson"),
+        text.as_bytes(),
+        &WorldOptions::default(),
+        &NoProgress,
+    )
+    .expect("the good feature loads");
     assert_eq!(
-        refusal_of(text.as_bytes()),
-        format!(
-            "made.geojson: 1 feature has problems:\nline 1, column {column}: feature 1 (BBB, BBB): \
-             has no geometry; expected Polygon or MultiPolygon"
-        )
+        world.warnings(),
+        [format!(
+            "line 1, column {column}: feature 1 (BBB, BBB): has no geometry; only Polygon and \
+             MultiPolygon are drawn; the feature is left out"
+        )]
+    );
+}
+
+#[test]
+fn a_file_of_which_nothing_can_be_drawn_is_refused_with_every_reason() {
+    let text = br#"{"type":"FeatureCollection","features":[
+  {"type":"Feature","properties":{"iso_a3":"AAA"},"geometry":{"type":"Point","coordinates":[0,0]}},
+  {"type":"Feature","properties":{"iso_a3":"BBB"},"geometry":null}
+]}"#;
+    assert_eq!(
+        refusal_of(text),
+        "made.geojson: nothing in the file can be drawn: 2 features have problems:\n\
+         line 2, column 3: feature 0 (AAA, AAA): geometry is a Point; only Polygon and \
+         MultiPolygon are drawn; the feature is left out\n\
+         line 3, column 3: feature 1 (BBB, BBB): has no geometry; only Polygon and MultiPolygon \
+         are drawn; the feature is left out"
     );
 }
 

@@ -84,7 +84,7 @@ fn a_good_file_replaces_the_data() {
 }
 
 #[test]
-fn a_world_file_the_initiatives_do_not_fit_is_refused_and_the_map_stays() {
+fn a_world_file_lacking_most_states_opens_with_the_initiatives_and_names_what_it_lacks() {
     let dir = std::env::temp_dir().join(format!("atlas-load-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("temp dir");
     let path = dir.join("square.geojson");
@@ -96,9 +96,13 @@ fn a_world_file_the_initiatives_do_not_fit_is_refused_and_the_map_stays() {
     let mut harness = harness();
     open(&mut harness, path);
     let (lines, failed) = harness.state().observe().load_report.expect("a report");
-    assert!(failed);
-    assert!(lines[0].contains("do not fit this map"), "{lines:?}");
-    assert_eq!(harness.state().observe().world.countries().len(), 241);
+    assert!(!failed);
+    assert!(
+        lines[0].contains("states named here are not on this map, so their roles are kept"),
+        "{lines:?}"
+    );
+    assert_eq!(harness.state().observe().world.countries().len(), 1);
+    assert_eq!(harness.state().observe().dataset.initiatives.len(), 21);
 }
 
 /// A copy of the valid fixture in a folder of its own (`tag` keeps tests apart), to edit.

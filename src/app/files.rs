@@ -47,6 +47,7 @@ impl AtlasApp {
                 path,
                 data,
                 dataset,
+                warnings,
             } => {
                 let country = self.observe().selected_code.map(str::to_owned);
                 let initiative = self.observe().selected_initiative.map(str::to_owned);
@@ -55,7 +56,11 @@ impl AtlasApp {
                 self.map.forget_layer();
                 self.selected = country.and_then(|c| self.data.world.index_of(&c));
                 self.initiative = initiative.and_then(|id| self.dataset.index_of(&id));
-                self.files.report = None;
+                self.files.report = (!warnings.is_empty()).then(|| Report {
+                    path: path.clone(),
+                    lines: warnings,
+                    failed: false,
+                });
                 path
             }
             Outcome::Initiatives {

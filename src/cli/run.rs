@@ -58,8 +58,17 @@ pub fn validate_world(
             return Ok(ExitCode::FAILURE);
         }
     };
-    let warnings = match bundled::dataset(&world) {
-        Ok(_) => 0,
+    for warning in world.warnings() {
+        writeln!(out, "{name}: warning: {warning}")?;
+    }
+    let repairs = world.warnings().len();
+    let roles = match bundled::initiatives(None, &world) {
+        Ok((loaded, _)) => {
+            for warning in &loaded.warnings {
+                writeln!(out, "{warning}")?;
+            }
+            loaded.warnings.len()
+        }
         Err(err) => {
             writeln!(
                 out,
@@ -72,11 +81,17 @@ pub fn validate_world(
             1
         }
     };
+    let warnings = repairs + roles;
     let plural = if warnings == 1 { "" } else { "s" };
+    let countries = world.countries().len();
+    let country_plural = if countries == 1 {
+        "country"
+    } else {
+        "countries"
+    };
     writeln!(
         out,
-        "0 errors, {warnings} warning{plural} in {name}: {} countries",
-        world.countries().len()
+        "0 errors, {warnings} warning{plural} in {name}: {countries} {country_plural}"
     )?;
     Ok(ExitCode::SUCCESS)
 }

@@ -52,3 +52,38 @@ pub fn initiatives(
 pub fn dataset(codes: &impl CountryCodes) -> Result<Dataset, DatasetError> {
     initiatives(None, codes).map(|(loaded, _)| loaded.dataset)
 }
+
+/// The name of the bundled world's country with this code, if it has one: a code another map
+/// lacks but the bundled one knows is a real place, not a typo.
+pub fn country_name(code: &str) -> Option<&'static str> {
+    use std::collections::HashMap;
+    use std::sync::OnceLock;
+    static NAMES: OnceLock<HashMap<String, String>> = OnceLock::new();
+    NAMES
+        .get_or_init(|| {
+            // Only the properties are read; the geometry is skipped unparsed into numbers.
+            #[derive(serde::Deserialize)]
+            struct Collection {
+                features: Vec<Feature>,
+            }
+            #[derive(serde::Deserialize)]
+            struct Feature {
+                properties: Properties,
+            }
+            #[derive(serde::Deserialize)]
+            struct Properties {
+                iso_a3: String,
+                name: String,
+            }
+            serde_json::from_slice::<Collection>(WORLD)
+                .map(|c| {
+                    c.features
+                        .into_iter()
+                        .map(|f| (f.properties.iso_a3, f.properties.name))
+                        .collect()
+                })
+                .unwrap_or_default()
+        })
+        .get(code)
+        .map(String::as_str)
+}

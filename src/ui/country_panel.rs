@@ -27,7 +27,11 @@ impl CountryPanel {
             return;
         };
         ui.heading(RichText::new(&country.name).strong());
-        ui.label(format!("ISO 3166-1 alpha-3: {}", country.code));
+        if country.has_code() {
+            ui.label(format!("ISO 3166-1 alpha-3: {}", country.code));
+        } else {
+            ui.label("No country code in the map file: drawn as land, it holds no role.");
+        }
         match country.population {
             Some(p) if p.year > 0 => ui.label(format!(
                 "Population: {} ({})",

@@ -128,10 +128,7 @@ impl InitiativeList {
                 ui.label(RichText::new("Countries").strong());
                 for &ci in countries.iter().take(8) {
                     let country = &world.countries()[ci];
-                    if ui
-                        .selectable_label(false, format!("{} ({})", country.name, country.code))
-                        .clicked()
-                    {
+                    if ui.selectable_label(false, country.label()).clicked() {
                         commands.push(Command::ShowCountry(ci));
                     }
                 }

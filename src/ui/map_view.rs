@@ -443,7 +443,7 @@ fn tooltip_ui(ui: &mut Ui, scene: &MapScene<'_>, ci: usize) {
         .iter()
         .find(|(i, _)| *i == ci)
         .filter(|_| scene.show_former);
-    ui.strong(format!("{} ({})", country.name, country.code));
+    ui.strong(country.label());
     if let (Some(initiative), Some(role)) = (scene.initiative, role) {
         ui.label(format!("{} in {}", role.label(), initiative.name));
     } else if let Some((initiative, org)) = scene

@@ -13,10 +13,10 @@ use geojson::{Feature, GeometryValue, JsonObject, JsonValue};
 use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde_json::value::RawValue;
 
-use super::rings::polygon_from;
+use super::rings::polygons_from;
 use super::{
     BBox, CODE_PROPERTIES, Country, MAX_WORLD_FEATURES, MAX_WORLD_FILE_BYTES, NAME_PROPERTIES,
-    Population, WorldError, WorldOptions,
+    NO_CODE_PREFIX, Population, WorldError, WorldOptions,
 };
 use crate::data::progress::{ProgressSink, Stage};
 
@@ -158,8 +158,14 @@ pub(super) fn read_features(
 pub(super) struct Keys {
     /// Given by the options or detected; there is always one, or the file is refused.
     code: String,
+    /// Other code properties to try, best first, for a feature whose `code` is unusable
+    /// (Natural Earth writes -99 in `ISO_A3` for France and Norway, and has the code in
+    /// `ADM0_A3`). Empty when the user named the property.
+    fallbacks: Vec<String>,
     /// `None` when no usual name property is found: countries are then named by their codes.
     name: Option<String>,
+    /// Which property was chosen and why, when more than one had codes.
+    pub(super) chosen: Option<String>,
 }
 
 /// The properties to read codes and names from: the ones the options name, or else the usual
@@ -170,60 +176,173 @@ pub(super) fn property_keys(
     options: &WorldOptions,
 ) -> Result<Keys, WorldError> {
     let props = || features.iter().filter_map(|f| f.properties.as_ref());
-    let code_key = match &options.code_property {
-        Some(key) => key.clone(),
-        None => detect_key(props(), CODE_PROPERTIES).ok_or_else(|| WorldError::NoCodeProperty {
-            path: path.to_owned(),
-            tried: CODE_PROPERTIES.join(", "),
-        })?,
-    };
-    let name_key = match &options.name_property {
+    let name = match &options.name_property {
         Some(key) => Some(key.clone()),
         None => detect_key(props(), NAME_PROPERTIES),
     };
+    if let Some(key) = &options.code_property {
+        return Ok(Keys {
+            code: key.clone(),
+            fallbacks: Vec::new(),
+            name,
+            chosen: None,
+        });
+    }
+    let ranked = rank_code_keys(props());
+    let Some((code, best)) = ranked.first().cloned() else {
+        return Err(WorldError::NoCodeProperty {
+            path: path.to_owned(),
+            tried: CODE_PROPERTIES.join(", "),
+        });
+    };
+    let chosen = (ranked.len() > 1).then(|| {
+        let others: Vec<String> = ranked[1..]
+            .iter()
+            .map(|(key, n)| format!("\"{key}\" {n}"))
+            .collect();
+        format!(
+            "country codes are read from \"{code}\", which has the most usable, unique codes \
+             ({best}; {})",
+            others.join(", ")
+        )
+    });
     Ok(Keys {
-        code: code_key,
-        name: name_key,
+        code,
+        fallbacks: ranked.into_iter().skip(1).map(|(key, _)| key).collect(),
+        name,
+        chosen,
     })
 }
 
-/// One feature as a country, or the problem that keeps it out, in words that name the feature.
-/// Whether its code is unique is left to the caller, which sees every feature.
-pub(super) fn country_from(index: usize, feature: Feature, keys: &Keys) -> Result<Country, String> {
+/// The code properties the features have, best first: by how many features have a usable code
+/// there that no other feature has, ISO alpha-3 codes (three capital letters) before anything
+/// else (world-atlas's numeric ids), then in the order of [`CODE_PROPERTIES`].
+fn rank_code_keys<'a>(
+    objects: impl Iterator<Item = &'a JsonObject> + Clone,
+) -> Vec<(String, usize)> {
+    let mut ranked: Vec<(usize, usize, usize, String)> = CODE_PROPERTIES
+        .iter()
+        .enumerate()
+        .filter_map(|(order, key)| {
+            let codes: Vec<String> = objects
+                .clone()
+                .filter_map(|o| o.get(*key).and_then(code_string))
+                .collect();
+            if codes.is_empty() {
+                return None;
+            }
+            let mut seen = std::collections::HashSet::new();
+            let unique = codes.iter().filter(|c| seen.insert(c.as_str())).count();
+            let alpha = seen.iter().filter(|c| is_alpha3(c)).count();
+            Some((alpha, unique, order, (*key).to_owned()))
+        })
+        .collect();
+    ranked.sort_by(|a, b| b.0.cmp(&a.0).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2)));
+    ranked
+        .into_iter()
+        .map(|(alpha, unique, _, key)| (key, alpha.max(unique)))
+        .collect()
+}
+
+/// Whether a code looks like ISO 3166-1 alpha-3 (or a user-assigned code of the same shape).
+fn is_alpha3(code: &str) -> bool {
+    code.len() == 3 && code.bytes().all(|b| b.is_ascii_uppercase())
+}
+
+/// What one feature gives the map.
+pub(super) struct Read {
+    pub country: Country,
+    /// Whether its code came from the file (else it is land with a name and no role).
+    pub coded: bool,
+    /// What was repaired or guessed, each a sentence about this feature.
+    pub repairs: Vec<String>,
+}
+
+/// One feature as a country, with what was repaired on the way, or why nothing of it can be
+/// drawn, in words that name the feature. Whether its code is unique is left to the caller,
+/// which sees every feature.
+pub(super) fn country_from(index: usize, feature: Feature, keys: &Keys) -> Result<Read, String> {
     let code_key = &keys.code;
-    let name_key = &keys.name;
     let properties = feature.properties.unwrap_or_default();
-    let Some(code) = properties.get(code_key).and_then(code_string) else {
-        return Err(format!(
-            "feature {index}: property \"{code_key}\" is missing or empty; expected a country code"
-        ));
+    let mut repairs = Vec::new();
+    let given = properties.get(code_key).and_then(code_string);
+    let fallback = || {
+        keys.fallbacks.iter().find_map(|key| {
+            let code = properties.get(key).and_then(code_string)?;
+            is_alpha3(&code).then_some((key, code))
+        })
     };
-    let name = name_key
+    let (code, coded) = match (given, fallback()) {
+        (Some(code), _) => (code, true),
+        (None, Some((key, code))) => {
+            repairs.push(format!(
+                "\"{code_key}\" has no usable code; used \"{key}\" = {code}"
+            ));
+            (code, true)
+        }
+        (None, None) => {
+            repairs.push(format!(
+                "\"{code_key}\" is missing, empty or -99; drawn as land with its name, \
+                 holding no role"
+            ));
+            (format!("{NO_CODE_PREFIX}{index}"), false)
+        }
+    };
+    let name = keys
+        .name
         .as_ref()
         .and_then(|k| properties.get(k))
         .and_then(JsonValue::as_str)
         .map_or_else(|| code.clone(), str::to_owned);
-    let label = format!("feature {index} ({code}, {name})");
+    let label = if coded {
+        format!("feature {index} ({code}, {name})")
+    } else {
+        format!("feature {index} ({name})")
+    };
     let polygons = match feature.geometry.map(|g| g.value) {
-        Some(GeometryValue::Polygon { coordinates }) => polygon_from(&coordinates).map(|p| vec![p]),
+        Some(GeometryValue::Polygon { coordinates }) => polygons_from(&coordinates, &mut repairs),
         Some(GeometryValue::MultiPolygon { coordinates }) => {
-            coordinates.iter().map(|p| polygon_from(p)).collect()
+            let mut all = Vec::new();
+            for (k, polygon) in coordinates.iter().enumerate() {
+                let mut own = Vec::new();
+                match polygons_from(polygon, &mut own) {
+                    Ok(parts) => all.extend(parts),
+                    Err(why) => own.push(format!("{why}; the polygon is left out")),
+                }
+                repairs.extend(own.into_iter().map(|r| format!("polygon {k}: {r}")));
+            }
+            if all.is_empty() {
+                Err("no polygon is left to draw".to_owned())
+            } else {
+                Ok(all)
+            }
         }
         Some(other) => Err(format!(
-            "geometry is a {}; expected Polygon or MultiPolygon",
+            "geometry is a {}; only Polygon and MultiPolygon are drawn",
             other.type_name()
         )),
-        None => Err("has no geometry; expected Polygon or MultiPolygon".to_owned()),
+        None => Err("has no geometry; only Polygon and MultiPolygon are drawn".to_owned()),
     };
-    let polygons = polygons.map_err(|why| format!("{label}: {why}"))?;
+    // A feature left out says why each of its rings was, then why nothing was left.
+    let polygons = polygons.map_err(|why| {
+        let reasons: Vec<String> = repairs.iter().cloned().chain([why]).collect();
+        format!("{label}: {}; the feature is left out", reasons.join("; "))
+    })?;
     let population = population_from(&properties);
     let bbox = polygons.iter().fold(BBox::EMPTY, |b, p| b.union(p.bbox()));
-    Ok(Country {
-        code,
-        name,
-        population,
-        polygons,
-        bbox,
+    Ok(Read {
+        country: Country {
+            code,
+            name,
+            population,
+            polygons,
+            bbox,
+        },
+        coded,
+        repairs: repairs
+            .into_iter()
+            .map(|r| format!("{label}: {r}"))
+            .collect(),
     })
 }
 

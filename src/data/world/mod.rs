@@ -19,8 +19,27 @@ mod rings;
 
 pub use rings::twice_signed_area;
 
-/// Property names tried, in order, for a country's ISO 3166-1 alpha-3 code.
-pub const CODE_PROPERTIES: &[&str] = &["iso_a3", "ISO_A3", "ADM0_A3", "A3", "adm0_a3", "id"];
+/// Property names tried for a country's ISO 3166-1 alpha-3 code; the one with the most usable,
+/// unique codes is chosen, ties in this order.
+pub const CODE_PROPERTIES: &[&str] = &[
+    "iso_a3",
+    "ISO_A3",
+    "ISO_A3_EH",
+    "iso_a3_eh",
+    "ADM0_A3",
+    "adm0_a3",
+    "A3",
+    "ISO3",
+    "iso3",
+    "cca3",
+    "GU_A3",
+    "SOV_A3",
+    "id",
+];
+
+/// What a country without a usable code in its file is given as its code, followed by its
+/// feature index: no ISO code starts with it, so no initiative can name it.
+pub const NO_CODE_PREFIX: &str = "?";
 /// Property names tried, in order, for a country's display name.
 pub const NAME_PROPERTIES: &[&str] = &["name", "NAME", "ADMIN", "admin", "NAME_EN", "name_en"];
 
@@ -123,6 +142,21 @@ pub struct Country {
 }
 
 impl Country {
+    /// Whether the file gave this country a code; one without is land with a name, and holds no
+    /// role.
+    pub fn has_code(&self) -> bool {
+        !self.code.starts_with(NO_CODE_PREFIX)
+    }
+
+    /// "Norway (NOR)", or the name alone for a country without a code.
+    pub fn label(&self) -> String {
+        if self.has_code() {
+            format!("{} ({})", self.name, self.code)
+        } else {
+            self.name.clone()
+        }
+    }
+
     /// The box of the country's largest polygon, for fitting the map to it: the whole-country
     /// box of the USA or France spans oceans (Aleutians, French Guiana).
     pub fn main_bbox(&self) -> BBox {
@@ -142,6 +176,9 @@ impl Country {
 pub struct World {
     countries: Vec<Country>,
     by_code: HashMap<String, usize>,
+    /// What was repaired or left out while the file was read, one line each, placed at the
+    /// feature's line and column.
+    warnings: Vec<String>,
 }
 
 /// Which properties hold a feature's code and name. `None` means: detect among the usual names.
@@ -200,7 +237,11 @@ pub enum WorldError {
          Name the property with --code-property"
     )]
     NoCodeProperty { path: PathBuf, tried: String },
-    #[error("{path}: {}:\n{}", features_have_problems(*count), problems.join("\n"))]
+    #[error(
+        "{path}: nothing in the file can be drawn: {}:\n{}",
+        features_have_problems(*count),
+        problems.join("\n")
+    )]
     Features {
         path: PathBuf,
         count: usize,
@@ -259,8 +300,10 @@ impl World {
         Self::from_features(path, text, &starts, features, &keys, progress)
     }
 
-    /// Builds the world from features already read, checking each one. Every feature's problem is
-    /// collected rather than stopping at the first, so one message lists what to fix.
+    /// Builds the world from features already read. A feature that cannot be drawn is left out
+    /// and one that can be repaired is; both are listed as warnings. Features that share a
+    /// code (a state's outlying islands listed apart) become one country of several parts. Only
+    /// a file of which nothing can be drawn is refused.
     fn from_features(
         path: &Path,
         text: &str,
@@ -269,39 +312,60 @@ impl World {
         keys: &geojson::Keys,
         progress: &dyn ProgressSink,
     ) -> Result<Self, WorldError> {
-        let mut problems = Vec::new();
+        let mut warnings: Vec<(usize, String)> = Vec::new();
         let mut countries: Vec<Country> = Vec::with_capacity(features.len());
-        let mut by_code = HashMap::with_capacity(features.len());
+        let mut by_code: HashMap<String, usize> = HashMap::with_capacity(features.len());
         let feature_count = features.len() as u64;
         for (index, feature) in features.into_iter().enumerate() {
             progress.report(Stage::Checking, index as u64, feature_count);
-            let country = match geojson::country_from(index, feature, keys) {
-                Ok(country) => country,
+            let read = match geojson::country_from(index, feature, keys) {
+                Ok(read) => read,
                 Err(why) => {
-                    problems.push((index, why));
+                    warnings.push((index, why));
                     continue;
                 }
             };
+            warnings.extend(read.repairs.into_iter().map(|r| (index, r)));
+            let country = read.country;
             // Uniqueness is checked here, where every earlier feature's code is in view.
-            if let Some(&first) = by_code.get(&country.code) {
-                let label = format!("feature {index} ({}, {})", country.code, country.name);
-                problems.push((
+            if let Some(&first) = by_code.get(&country.code).filter(|_| read.coded) {
+                let earlier = &mut countries[first];
+                warnings.push((
                     index,
                     format!(
-                        "{label}: code {} is already used by feature {first}; codes must be unique",
-                        country.code
+                        "feature {index} ({}, {}): code {} is also an earlier feature's ({}); \
+                         merged into one country of several parts",
+                        country.code, country.name, country.code, earlier.name
                     ),
                 ));
+                earlier.bbox = earlier.bbox.union(country.bbox);
+                earlier.polygons.extend(country.polygons);
                 continue;
             }
             by_code.insert(country.code.clone(), countries.len());
             countries.push(country);
         }
-        if !problems.is_empty() {
-            return Err(features_error(path, text, starts, problems));
+        if countries.is_empty() {
+            return Err(features_error(path, text, starts, warnings));
         }
         progress.report(Stage::Checking, feature_count, feature_count);
-        Ok(Self { countries, by_code })
+        let mut placed = Vec::new();
+        if let Some(chosen) = &keys.chosen {
+            placed.push(chosen.clone());
+        }
+        warnings.sort_by_key(|(index, _)| *index);
+        placed.extend(geojson::placed(text, starts, warnings));
+        Ok(Self {
+            countries,
+            by_code,
+            warnings: placed,
+        })
+    }
+
+    /// What was repaired or left out while the file was read, one line each: the feature's
+    /// line and column, then what was done.
+    pub fn warnings(&self) -> &[String] {
+        &self.warnings
     }
 
     /// Every country, in file order. A country's index here is its stable id for this world.

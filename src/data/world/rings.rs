@@ -3,44 +3,31 @@
 
 use super::{BBox, LonLat, Polygon};
 
-/// Checks one GeoJSON polygon and unwraps its rings across the antimeridian.
-pub(super) fn polygon_from(rings: &[Vec<geojson::Position>]) -> Result<Polygon, String> {
+/// One GeoJSON polygon as polygons a flat map can draw: rings unwrapped across the
+/// antimeridian, and repaired where they can be. Each repair is added to `repairs` as a sentence
+/// (a ring left out, a ring closed, a self-crossing ring made valid). An error says why nothing
+/// of the polygon can be drawn.
+///
+/// Real files are imperfect: a simplified coastline crosses itself by a hair, a ring is not
+/// closed, a point is out of range. GIS tools draw through these, so the map does too and says
+/// what it did, rather than refusing the whole file.
+pub(super) fn polygons_from(
+    rings: &[Vec<geojson::Position>],
+    repairs: &mut Vec<String>,
+) -> Result<Vec<Polygon>, String> {
     if rings.is_empty() {
         return Err("a polygon has no rings".to_owned());
     }
     let mut out = Vec::with_capacity(rings.len());
+    let mut crossings = Vec::new();
     for (ring_index, ring) in rings.iter().enumerate() {
-        let mut points: Vec<LonLat> = Vec::with_capacity(ring.len());
-        for (i, position) in ring.iter().enumerate() {
-            let (lon, lat) = match position.as_slice() {
-                [lon, lat, ..] => (*lon, *lat),
-                _ => {
-                    return Err(format!(
-                        "ring {ring_index}, point {i}: a position needs two numbers"
-                    ));
-                }
-            };
-            if !lon.is_finite() || !lat.is_finite() || lon.abs() > 540.0 || lat.abs() > 90.0 {
-                return Err(format!(
-                    "ring {ring_index}, point {i}: coordinate ({lon}, {lat}) is out of range; \
-                     expected longitude -180..180 and latitude -90..90"
-                ));
+        let points = match ring_points(ring_index, ring, repairs) {
+            Ok(points) => points,
+            Err(why) => {
+                repairs.push(format!("{why}; the ring is left out"));
+                continue;
             }
-            points.push([lon, lat]);
-        }
-        if points.len() < 4 {
-            return Err(format!(
-                "ring {ring_index} has {} points; a closed ring needs at least 4",
-                points.len()
-            ));
-        }
-        if points.first() != points.last() {
-            return Err(format!(
-                "ring {ring_index} is not closed: it starts at {:?} and ends at {:?}",
-                points[0],
-                points[points.len() - 1]
-            ));
-        }
+        };
         if let Some(ring) = normalise_ring(points) {
             // Checked after unwrapping: an edge that jumps the antimeridian in the source would
             // seem to cross the whole ring.
@@ -49,9 +36,8 @@ pub(super) fn polygon_from(rings: &[Vec<geojson::Position>]) -> Result<Polygon, 
                     let (p, q) = (ring[i], ring[i + 1]);
                     format!("({}, {})–({}, {})", p[0], p[1], q[0], q[1])
                 };
-                return Err(format!(
-                    "ring {ring_index} crosses itself: edge {} crosses edge {}; \
-                     a ring's edges may touch but not cross",
+                crossings.push(format!(
+                    "ring {ring_index} crosses itself (edge {} crosses edge {})",
                     edge(a),
                     edge(b)
                 ));
@@ -60,7 +46,7 @@ pub(super) fn polygon_from(rings: &[Vec<geojson::Position>]) -> Result<Polygon, 
         }
     }
     if out.is_empty() {
-        return Err("every ring is degenerate (it only hugs a pole)".to_owned());
+        return Err("no ring is left to draw".to_owned());
     }
     // If the exterior was dropped (spherical data sometimes draws a pole as a tiny circle), the
     // largest remaining ring is the outside.
@@ -82,7 +68,107 @@ pub(super) fn polygon_from(rings: &[Vec<geojson::Position>]) -> Result<Polygon, 
             hole.iter_mut().for_each(|p| p[0] += shift);
         }
     }
-    Ok(Polygon { rings: out })
+    let polygon = Polygon { rings: out };
+    if crossings.is_empty() {
+        return Ok(vec![polygon]);
+    }
+    let crossed = crossings.join("; ");
+    match repaired(&polygon) {
+        Some(parts) => {
+            let plural = if parts.len() == 1 { "" } else { "s" };
+            repairs.push(format!(
+                "{crossed}; repaired into {} valid polygon{plural}",
+                parts.len()
+            ));
+            Ok(parts)
+        }
+        None => {
+            repairs.push(format!(
+                "{crossed}; it could not be repaired and is drawn as it is"
+            ));
+            Ok(vec![polygon])
+        }
+    }
+}
+
+/// A ring's points, closed, or why the ring cannot be used. Closing an open ring is a repair.
+fn ring_points(
+    ring_index: usize,
+    ring: &[geojson::Position],
+    repairs: &mut Vec<String>,
+) -> Result<Vec<LonLat>, String> {
+    let mut points: Vec<LonLat> = Vec::with_capacity(ring.len() + 1);
+    for (i, position) in ring.iter().enumerate() {
+        let (lon, lat) = match position.as_slice() {
+            [lon, lat, ..] => (*lon, *lat),
+            _ => {
+                return Err(format!(
+                    "ring {ring_index}, point {i}: a position needs two numbers"
+                ));
+            }
+        };
+        if !lon.is_finite() || !lat.is_finite() || lon.abs() > 540.0 || lat.abs() > 90.0 {
+            return Err(format!(
+                "ring {ring_index}, point {i}: coordinate ({lon}, {lat}) is out of range; \
+                 expected longitude -180..180 and latitude -90..90"
+            ));
+        }
+        points.push([lon, lat]);
+    }
+    if let (Some(&first), Some(&last)) = (points.first(), points.last())
+        && first != last
+    {
+        repairs.push(format!(
+            "ring {ring_index} was not closed (it started at {first:?} and ended at {last:?}); \
+             closed it"
+        ));
+        points.push(first);
+    }
+    if points.len() < 4 {
+        return Err(format!(
+            "ring {ring_index} has {} points; a closed ring needs at least 4",
+            points.len()
+        ));
+    }
+    Ok(points)
+}
+
+/// A polygon whose rings cross themselves, redrawn as the valid polygons it covers (even-odd:
+/// a point is inside when a line from it crosses the rings an odd number of times, which is how
+/// earcut and most renderers fill it). `None` when nothing of it is left.
+fn repaired(polygon: &Polygon) -> Option<Vec<Polygon>> {
+    use geo::BooleanOps as _;
+    let line = |ring: &Vec<LonLat>| {
+        geo::LineString::from(ring.iter().map(|p| (p[0], p[1])).collect::<Vec<_>>())
+    };
+    let source = geo::Polygon::new(
+        line(&polygon.rings[0]),
+        polygon.rings[1..].iter().map(line).collect(),
+    );
+    let nothing = geo::MultiPolygon::<f64>::new(Vec::new());
+    let fixed = source.union_with_fill_rule(&nothing, geo::algorithm::bool_ops::FillRule::EvenOdd);
+    let ring_of = |line: &geo::LineString<f64>| -> Vec<LonLat> {
+        let mut ring: Vec<LonLat> = line.coords().map(|c| [c.x, c.y]).collect();
+        if ring.first() != ring.last()
+            && let Some(&first) = ring.first()
+        {
+            ring.push(first);
+        }
+        ring
+    };
+    let parts: Vec<Polygon> = fixed
+        .0
+        .iter()
+        .map(|p| Polygon {
+            rings: std::iter::once(p.exterior())
+                .chain(p.interiors())
+                .map(ring_of)
+                .filter(|ring| ring.len() >= 4)
+                .collect(),
+        })
+        .filter(|p| !p.rings.is_empty())
+        .collect();
+    (!parts.is_empty()).then_some(parts)
 }
 
 /// The first two edges (by the index of their first point) of a closed ring that properly

@@ -119,6 +119,12 @@ impl<C: CountryCodes> Checker<'_, C> {
         if self.codes.has_code(&code) {
             return Some(code);
         }
+        // A real country that this map lacks (a 1:110m map has no Singapore or Bahrain): the
+        // role is kept, and the map draws what it has.
+        if let Some(name) = crate::data::bundled::country_name(&code) {
+            self.off_map.insert(code.clone(), name);
+            return Some(code);
+        }
         let all = self.all_codes.get_or_insert_with(|| self.codes.all_codes());
         let near: Vec<String> = closest(&code, all.iter().map(String::as_str))
             .into_iter()

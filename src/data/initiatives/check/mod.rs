@@ -41,9 +41,11 @@ pub(super) fn check(
         positions: Positions::default(),
         codes,
         all_codes: None,
+        off_map: std::collections::BTreeMap::new(),
         diagnostics: Vec::new(),
     };
     let dataset = checker.file(bytes);
+    checker.off_map_warning();
     (dataset, checker.diagnostics)
 }
 
@@ -54,6 +56,9 @@ struct Checker<'a, C> {
     codes: &'a C,
     /// The world's codes, fetched on the first unknown code.
     all_codes: Option<Vec<String>>,
+    /// Real countries the file names that this map lacks, by code, with their names: reported
+    /// once, together, at the end.
+    off_map: std::collections::BTreeMap<String, &'static str>,
     diagnostics: Vec<Diagnostic>,
 }
 
@@ -157,6 +162,42 @@ impl<C: CountryCodes> Checker<'_, C> {
             "",
             message,
             Some(expected.to_owned()),
+            None,
+        );
+    }
+
+    /// One warning for all the countries the file names that the map lacks: a 1:110m map has no
+    /// Singapore or Bahrain, and one line per role would bury the other warnings.
+    fn off_map_warning(&mut self) {
+        const LISTED: usize = 40;
+        if self.off_map.is_empty() {
+            return;
+        }
+        let count = self.off_map.len();
+        let mut names: Vec<String> = self
+            .off_map
+            .iter()
+            .take(LISTED)
+            .map(|(code, name)| format!("{name} ({code})"))
+            .collect();
+        if count > LISTED {
+            names.push(format!("and {} more", count - LISTED));
+        }
+        let (states, are) = if count == 1 {
+            ("state", "is")
+        } else {
+            ("states", "are")
+        };
+        self.report(
+            Severity::Warning,
+            (1, 1),
+            "",
+            format!(
+                "{count} {states} named here {are} not on this map, so their roles are kept but \
+                 not drawn: {}",
+                names.join(", ")
+            ),
+            None,
             None,
         );
     }
