@@ -300,8 +300,8 @@ fn a_file_where_no_feature_has_a_code_says_which_properties_were_tried() {
     assert_eq!(
         refusal("no-code-property"),
         "tests/data/bad/world/no-code-property.geojson: no feature has a country-code property; \
-         tried iso_a3, ISO_A3, ISO_A3_EH, iso_a3_eh, ADM0_A3, adm0_a3, A3, ISO3, iso3, cca3, \
-         GU_A3, SOV_A3, id. Name the property with --code-property"
+         tried iso_a3, ISO_A3, ISO_A3_EH, iso_a3_eh, ADM0_A3, adm0_a3, A3, ISO3, iso3, isoA3, \
+         iso1A3, cca3, GU_A3, SOV_A3, id. Name the property with --code-property"
     );
 }
 

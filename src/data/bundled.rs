@@ -53,37 +53,56 @@ pub fn dataset(codes: &impl CountryCodes) -> Result<Dataset, DatasetError> {
     initiatives(None, codes).map(|(loaded, _)| loaded.dataset)
 }
 
+/// The bundled world's codes: alpha-3 to name, and ISO numeric to alpha-3.
+struct Codes {
+    names: std::collections::HashMap<String, String>,
+    by_numeric: std::collections::HashMap<String, String>,
+}
+
+fn codes() -> &'static Codes {
+    use std::sync::OnceLock;
+    static CODES: OnceLock<Codes> = OnceLock::new();
+    CODES.get_or_init(|| {
+        // Only the properties are read; the geometry is skipped.
+        #[derive(serde::Deserialize)]
+        struct Collection {
+            features: Vec<Feature>,
+        }
+        #[derive(serde::Deserialize)]
+        struct Feature {
+            properties: Properties,
+        }
+        #[derive(serde::Deserialize)]
+        struct Properties {
+            iso_a3: String,
+            iso_n3: Option<String>,
+            name: String,
+        }
+        let features = serde_json::from_slice::<Collection>(WORLD)
+            .map(|c| c.features)
+            .unwrap_or_default();
+        Codes {
+            by_numeric: features
+                .iter()
+                .filter_map(|f| Some((f.properties.iso_n3.clone()?, f.properties.iso_a3.clone())))
+                .collect(),
+            names: features
+                .into_iter()
+                .map(|f| (f.properties.iso_a3, f.properties.name))
+                .collect(),
+        }
+    })
+}
+
 /// The name of the bundled world's country with this code, if it has one: a code another map
 /// lacks but the bundled one knows is a real place, not a typo.
 pub fn country_name(code: &str) -> Option<&'static str> {
-    use std::collections::HashMap;
-    use std::sync::OnceLock;
-    static NAMES: OnceLock<HashMap<String, String>> = OnceLock::new();
-    NAMES
-        .get_or_init(|| {
-            // Only the properties are read; the geometry is skipped unparsed into numbers.
-            #[derive(serde::Deserialize)]
-            struct Collection {
-                features: Vec<Feature>,
-            }
-            #[derive(serde::Deserialize)]
-            struct Feature {
-                properties: Properties,
-            }
-            #[derive(serde::Deserialize)]
-            struct Properties {
-                iso_a3: String,
-                name: String,
-            }
-            serde_json::from_slice::<Collection>(WORLD)
-                .map(|c| {
-                    c.features
-                        .into_iter()
-                        .map(|f| (f.properties.iso_a3, f.properties.name))
-                        .collect()
-                })
-                .unwrap_or_default()
-        })
-        .get(code)
-        .map(String::as_str)
+    codes().names.get(code).map(String::as_str)
+}
+
+/// The alpha-3 code of an ISO 3166-1 numeric code ("250" or "4"), as the bundled world has it:
+/// world-atlas and other TopoJSON maps identify countries by number.
+pub fn alpha3_of_numeric(numeric: &str) -> Option<&'static str> {
+    let padded = format!("{numeric:0>3}");
+    codes().by_numeric.get(&padded).map(String::as_str)
 }

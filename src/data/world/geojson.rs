@@ -16,7 +16,7 @@ use serde_json::value::RawValue;
 use super::rings::polygons_from;
 use super::{
     BBox, CODE_PROPERTIES, Country, MAX_WORLD_FEATURES, MAX_WORLD_FILE_BYTES, NAME_PROPERTIES,
-    NO_CODE_PREFIX, Population, WorldError, WorldOptions,
+    NO_CODE_PREFIX, Polygon, Population, WorldError, WorldOptions,
 };
 use crate::data::progress::{ProgressSink, Stage};
 
@@ -233,20 +233,81 @@ fn rank_code_keys<'a>(
             }
             let mut seen = std::collections::HashSet::new();
             let unique = codes.iter().filter(|c| seen.insert(c.as_str())).count();
-            let alpha = seen.iter().filter(|c| is_alpha3(c)).count();
-            Some((alpha, unique, order, (*key).to_owned()))
+            let known = seen.iter().filter(|c| is_known(c)).count();
+            Some((known, unique, order, (*key).to_owned()))
         })
         .collect();
     ranked.sort_by(|a, b| b.0.cmp(&a.0).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2)));
     ranked
         .into_iter()
-        .map(|(alpha, unique, _, key)| (key, alpha.max(unique)))
+        .map(|(known, unique, _, key)| (key, if known > 0 { known } else { unique }))
         .collect()
 }
 
-/// Whether a code looks like ISO 3166-1 alpha-3 (or a user-assigned code of the same shape).
-fn is_alpha3(code: &str) -> bool {
-    code.len() == 3 && code.bytes().all(|b| b.is_ascii_uppercase())
+/// Whether the atlas knows a code: an ISO 3166-1 alpha-3 code (or one of the bundled map's
+/// user-assigned codes, such as XKX for Kosovo). Natural Earth's `ADM0_A3` has codes of the
+/// same shape that are not ISO (SAH, PSX, KOS), so the shape alone is not enough.
+fn is_known(code: &str) -> bool {
+    crate::data::bundled::country_name(code).is_some()
+}
+
+/// The polygons of a geometry: a Polygon, a MultiPolygon, or those inside a
+/// GeometryCollection (OpenStreetMap exports wrap each country in one). Points and lines are
+/// not areas; inside a collection they are skipped, and alone they leave the feature out.
+fn polygons_of(value: GeometryValue, repairs: &mut Vec<String>) -> Result<Vec<Polygon>, String> {
+    match value {
+        GeometryValue::Polygon { coordinates } => polygons_from(&coordinates, repairs),
+        GeometryValue::MultiPolygon { coordinates } => {
+            let mut all = Vec::new();
+            for (k, polygon) in coordinates.iter().enumerate() {
+                let mut own = Vec::new();
+                match polygons_from(polygon, &mut own) {
+                    Ok(parts) => all.extend(parts),
+                    Err(why) => own.push(format!("{why}; the polygon is left out")),
+                }
+                repairs.extend(own.into_iter().map(|r| format!("polygon {k}: {r}")));
+            }
+            if all.is_empty() {
+                Err("no polygon is left to draw".to_owned())
+            } else {
+                Ok(all)
+            }
+        }
+        GeometryValue::GeometryCollection { geometries } => {
+            let mut all = Vec::new();
+            let mut skipped = Vec::new();
+            for geometry in geometries {
+                let kind = geometry.value.type_name();
+                match geometry.value {
+                    GeometryValue::Polygon { .. }
+                    | GeometryValue::MultiPolygon { .. }
+                    | GeometryValue::GeometryCollection { .. } => {
+                        if let Ok(parts) = polygons_of(geometry.value, repairs) {
+                            all.extend(parts);
+                        }
+                    }
+                    _ => skipped.push(kind),
+                }
+            }
+            if !skipped.is_empty() {
+                repairs.push(format!(
+                    "the GeometryCollection's {} {} not areas and {} skipped",
+                    skipped.join(", "),
+                    if skipped.len() == 1 { "is" } else { "are" },
+                    if skipped.len() == 1 { "is" } else { "are" },
+                ));
+            }
+            if all.is_empty() {
+                Err("the GeometryCollection holds no polygon".to_owned())
+            } else {
+                Ok(all)
+            }
+        }
+        other => Err(format!(
+            "geometry is a {}; only Polygon and MultiPolygon are drawn",
+            other.type_name()
+        )),
+    }
 }
 
 /// What one feature gives the map.
@@ -269,7 +330,7 @@ pub(super) fn country_from(index: usize, feature: Feature, keys: &Keys) -> Resul
     let fallback = || {
         keys.fallbacks.iter().find_map(|key| {
             let code = properties.get(key).and_then(code_string)?;
-            is_alpha3(&code).then_some((key, code))
+            is_known(&code).then_some((key, code))
         })
     };
     let (code, coded) = match (given, fallback()) {
@@ -280,13 +341,7 @@ pub(super) fn country_from(index: usize, feature: Feature, keys: &Keys) -> Resul
             ));
             (code, true)
         }
-        (None, None) => {
-            repairs.push(format!(
-                "\"{code_key}\" is missing, empty or -99; drawn as land with its name, \
-                 holding no role"
-            ));
-            (format!("{NO_CODE_PREFIX}{index}"), false)
-        }
+        (None, None) => (format!("{NO_CODE_PREFIX}{index}"), false),
     };
     let name = keys
         .name
@@ -299,28 +354,8 @@ pub(super) fn country_from(index: usize, feature: Feature, keys: &Keys) -> Resul
     } else {
         format!("feature {index} ({name})")
     };
-    let polygons = match feature.geometry.map(|g| g.value) {
-        Some(GeometryValue::Polygon { coordinates }) => polygons_from(&coordinates, &mut repairs),
-        Some(GeometryValue::MultiPolygon { coordinates }) => {
-            let mut all = Vec::new();
-            for (k, polygon) in coordinates.iter().enumerate() {
-                let mut own = Vec::new();
-                match polygons_from(polygon, &mut own) {
-                    Ok(parts) => all.extend(parts),
-                    Err(why) => own.push(format!("{why}; the polygon is left out")),
-                }
-                repairs.extend(own.into_iter().map(|r| format!("polygon {k}: {r}")));
-            }
-            if all.is_empty() {
-                Err("no polygon is left to draw".to_owned())
-            } else {
-                Ok(all)
-            }
-        }
-        Some(other) => Err(format!(
-            "geometry is a {}; only Polygon and MultiPolygon are drawn",
-            other.type_name()
-        )),
+    let polygons = match feature.geometry {
+        Some(geometry) => polygons_of(geometry.value, &mut repairs),
         None => Err("has no geometry; only Polygon and MultiPolygon are drawn".to_owned()),
     };
     // A feature left out says why each of its rings was, then why nothing was left.
@@ -328,6 +363,15 @@ pub(super) fn country_from(index: usize, feature: Feature, keys: &Keys) -> Resul
         let reasons: Vec<String> = repairs.iter().cloned().chain([why]).collect();
         format!("{label}: {}; the feature is left out", reasons.join("; "))
     })?;
+    if !coded {
+        repairs.insert(
+            0,
+            format!(
+                "\"{code_key}\" is missing, empty or -99; drawn as land with its name, \
+                 holding no role"
+            ),
+        );
+    }
     let population = population_from(&properties);
     let bbox = polygons.iter().fold(BBox::EMPTY, |b, p| b.union(p.bbox()));
     Ok(Read {
@@ -577,13 +621,24 @@ fn detect_key<'a>(
         .map(|i| candidates[i].to_owned())
 }
 
-/// A code given as a non-empty string, or as a number (world-atlas uses numeric ids).
+/// A code given as a non-empty string, or as a number. A number, or a string of digits, is an
+/// ISO 3166-1 numeric code (world-atlas identifies countries so) and is read as its alpha-3 code
+/// where the atlas knows it. Natural Earth writes -99 for "none".
 fn code_string(value: &JsonValue) -> Option<String> {
-    match value {
-        JsonValue::String(s) if !s.trim().is_empty() && s != "-99" => Some(s.trim().to_owned()),
-        JsonValue::Number(n) => Some(n.to_string()),
-        _ => None,
+    let text = match value {
+        JsonValue::String(s) => s.trim().to_owned(),
+        JsonValue::Number(n) => n.to_string(),
+        _ => return None,
+    };
+    if text.is_empty() || text == "-99" {
+        return None;
     }
+    if text.bytes().all(|b| b.is_ascii_digit())
+        && let Some(alpha3) = crate::data::bundled::alpha3_of_numeric(&text)
+    {
+        return Some(alpha3.to_owned());
+    }
+    Some(text)
 }
 
 fn population_from(properties: &JsonObject) -> Option<Population> {

@@ -31,6 +31,8 @@ pub const CODE_PROPERTIES: &[&str] = &[
     "A3",
     "ISO3",
     "iso3",
+    "isoA3",
+    "iso1A3",
     "cca3",
     "GU_A3",
     "SOV_A3",
@@ -41,7 +43,9 @@ pub const CODE_PROPERTIES: &[&str] = &[
 /// feature index: no ISO code starts with it, so no initiative can name it.
 pub const NO_CODE_PREFIX: &str = "?";
 /// Property names tried, in order, for a country's display name.
-pub const NAME_PROPERTIES: &[&str] = &["name", "NAME", "ADMIN", "admin", "NAME_EN", "name_en"];
+pub const NAME_PROPERTIES: &[&str] = &[
+    "name", "NAME", "ADMIN", "admin", "NAME_EN", "name_en", "nameEn",
+];
 
 /// Files larger than this are refused before they are read, so a huge file cannot exhaust memory.
 pub const MAX_WORLD_FILE_BYTES: u64 = 64 * 1024 * 1024;
@@ -295,7 +299,22 @@ impl World {
             .iter()
             .map(|raw| geojson::offset_in(text, raw.get()))
             .collect();
-        let features = geojson::read_features(path, text, slices, progress)?;
+        let mut features = geojson::read_features(path, text, slices, progress)?;
+        // A feature's top-level id (world-atlas puts the ISO numeric code there) is offered as
+        // the property "id", among the other places a code may be.
+        for feature in &mut features {
+            if let Some(id) = feature.id.take() {
+                let value = match id {
+                    ::geojson::feature::Id::String(s) => serde_json::Value::String(s),
+                    ::geojson::feature::Id::Number(n) => serde_json::Value::Number(n),
+                };
+                feature
+                    .properties
+                    .get_or_insert_with(Default::default)
+                    .entry("id")
+                    .or_insert(value);
+            }
+        }
         let keys = geojson::property_keys(path, &features, options)?;
         Self::from_features(path, text, &starts, features, &keys, progress)
     }
