@@ -14,20 +14,23 @@ use crate::geo::WorldData;
 /// What kind of file a path holds, judged from its name and first bytes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum FileKind {
-    /// A GeoJSON FeatureCollection of countries.
+    /// A GeoJSON FeatureCollection or a TopoJSON topology of countries.
     World,
     /// An initiatives file.
     Initiatives,
 }
 
 impl FileKind {
-    /// `.geojson` files, and JSON whose start says it is GeoJSON, are worlds; the rest are
-    /// initiatives (whose loader then says precisely what is wrong if they are not).
+    /// `.geojson`, `.topojson` and `.shp` files, and JSON whose start says it is GeoJSON or TopoJSON,
+    /// are worlds; the rest are initiatives (whose loader then says precisely what is wrong if
+    /// they are not).
     pub fn of(path: &Path) -> Self {
-        let geojson_name = path
-            .extension()
-            .is_some_and(|e| e.eq_ignore_ascii_case("geojson"));
-        if geojson_name {
+        let world_name = path.extension().is_some_and(|e| {
+            ["geojson", "topojson", "shp"]
+                .iter()
+                .any(|world| e.eq_ignore_ascii_case(world))
+        });
+        if world_name {
             return Self::World;
         }
         let mut head = [0u8; 4096];
@@ -35,9 +38,8 @@ impl FileKind {
             .and_then(|mut f| std::io::Read::read(&mut f, &mut head))
             .unwrap_or(0);
         let head = String::from_utf8_lossy(&head[..read]);
-        if head.contains("\"FeatureCollection\"")
-            && !head.contains("microlateral-atlas/initiatives")
-        {
+        let world_type = head.contains("\"FeatureCollection\"") || head.contains("\"Topology\"");
+        if world_type && !head.contains("microlateral-atlas/initiatives") {
             Self::World
         } else {
             Self::Initiatives

@@ -138,7 +138,10 @@ impl Files {
             ui.label(egui::RichText::new("Or drop a file on the window").weak());
             if ui.button("Open…").clicked() {
                 let picked = rfd::FileDialog::new()
-                    .add_filter("Initiatives or world map", &["json", "geojson"])
+                    .add_filter(
+                        "Initiatives or world map",
+                        &["json", "geojson", "topojson", "shp"],
+                    )
                     .pick_file();
                 if let Some(path) = picked {
                     commands.push(Command::Open(path));

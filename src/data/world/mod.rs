@@ -16,6 +16,8 @@ use super::progress::{ProgressSink, Stage};
 
 mod geojson;
 mod rings;
+mod shapefile;
+mod topojson;
 
 pub use rings::twice_signed_area;
 
@@ -275,6 +277,12 @@ impl World {
                 max_bytes: MAX_WORLD_FILE_BYTES,
             });
         }
+        let shp = path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("shp"));
+        if shp {
+            return Self::from_shapefile(path, options, progress);
+        }
         let bytes = geojson::read_reporting(path, metadata.len(), progress).map_err(|source| {
             WorldError::Io {
                 path: path.to_owned(),
@@ -293,7 +301,12 @@ impl World {
         progress: &dyn ProgressSink,
     ) -> Result<Self, WorldError> {
         let text = geojson::file_text(path, bytes)?;
-        let slices = geojson::feature_slices(path, text, progress)?;
+        let slices = match geojson::feature_slices(path, text, progress) {
+            Err(WorldError::NotGeoJson { found, .. }) if found.contains("\"Topology\"") => {
+                return Self::from_topojson(path, text, options, progress);
+            }
+            other => other?,
+        };
         // Where each feature starts, kept to place per-feature problems in the file.
         let starts: Vec<usize> = slices
             .iter()
@@ -316,7 +329,54 @@ impl World {
             }
         }
         let keys = geojson::property_keys(path, &features, options)?;
-        Self::from_features(path, text, &starts, features, &keys, progress)
+        Self::from_features(path, Some((text, &starts)), features, &keys, progress)
+    }
+
+    /// A Shapefile (the `.shp`, with the `.dbf` and `.cpg` beside it): its records, read as
+    /// features. Problems are named by record index; a binary file has no lines.
+    fn from_shapefile(
+        path: &Path,
+        options: &WorldOptions,
+        progress: &dyn ProgressSink,
+    ) -> Result<Self, WorldError> {
+        let (features, notes) =
+            shapefile::features(path).map_err(|message| WorldError::NotGeoJson {
+                path: path.to_owned(),
+                found: format!("a Shapefile that cannot be read: {message}"),
+            })?;
+        if features.is_empty() {
+            return Err(WorldError::NoFeatures {
+                path: path.to_owned(),
+            });
+        }
+        let keys = geojson::property_keys(path, &features, options)?;
+        let mut world = Self::from_features(path, None, features, &keys, progress)?;
+        world.warnings.splice(0..0, notes);
+        Ok(world)
+    }
+
+    /// A TopoJSON file: its country object's geometries, read as features. Problems are placed
+    /// by feature (geometry) index, since a geometry's rings are arcs from all over the file.
+    fn from_topojson(
+        path: &Path,
+        text: &str,
+        options: &WorldOptions,
+        progress: &dyn ProgressSink,
+    ) -> Result<Self, WorldError> {
+        let (features, note) =
+            topojson::features(text).map_err(|message| WorldError::NotGeoJson {
+                path: path.to_owned(),
+                found: message,
+            })?;
+        if features.is_empty() {
+            return Err(WorldError::NoFeatures {
+                path: path.to_owned(),
+            });
+        }
+        let keys = geojson::property_keys(path, &features, options)?;
+        let mut world = Self::from_features(path, None, features, &keys, progress)?;
+        world.warnings.splice(0..0, note);
+        Ok(world)
     }
 
     /// Builds the world from features already read. A feature that cannot be drawn is left out
@@ -325,8 +385,7 @@ impl World {
     /// a file of which nothing can be drawn is refused.
     fn from_features(
         path: &Path,
-        text: &str,
-        starts: &[usize],
+        placement: Option<(&str, &[usize])>,
         features: Vec<Feature>,
         keys: &geojson::Keys,
         progress: &dyn ProgressSink,
@@ -365,7 +424,7 @@ impl World {
             countries.push(country);
         }
         if countries.is_empty() {
-            return Err(features_error(path, text, starts, warnings));
+            return Err(features_error(path, placement, warnings));
         }
         progress.report(Stage::Checking, feature_count, feature_count);
         let mut placed = Vec::new();
@@ -373,7 +432,7 @@ impl World {
             placed.push(chosen.clone());
         }
         warnings.sort_by_key(|(index, _)| *index);
-        placed.extend(geojson::placed(text, starts, warnings));
+        placed.extend(place(placement, warnings));
         Ok(Self {
             countries,
             by_code,
@@ -408,17 +467,25 @@ impl World {
     }
 }
 
+/// Each feature's problem after the line and column where the feature starts, when the file
+/// is GeoJSON; a TopoJSON feature has no one place, and its message names it by index.
+fn place(placement: Option<(&str, &[usize])>, problems: Vec<(usize, String)>) -> Vec<String> {
+    match placement {
+        Some((text, starts)) => geojson::placed(text, starts, problems),
+        None => problems.into_iter().map(|(_, message)| message).collect(),
+    }
+}
+
 /// The error listing the features' problems, each placed at its feature's line and column, with
 /// at most [`MAX_LISTED_PROBLEMS`] of them listed so the message stays readable.
 fn features_error(
     path: &Path,
-    text: &str,
-    starts: &[usize],
+    placement: Option<(&str, &[usize])>,
     mut problems: Vec<(usize, String)>,
 ) -> WorldError {
     let count = problems.len();
     problems.truncate(MAX_LISTED_PROBLEMS);
-    let mut problems = geojson::placed(text, starts, problems);
+    let mut problems = place(placement, problems);
     if count > MAX_LISTED_PROBLEMS {
         problems.push(format!("… and {} more", count - MAX_LISTED_PROBLEMS));
     }

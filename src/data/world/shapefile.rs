@@ -1,0 +1,174 @@
+//! ESRI Shapefiles, as GIS sources hand country maps out: the shapes in `.shp` (with its `.shx`
+//! index), the attributes in `.dbf`, and the attributes' text encoding named in `.cpg`. Each
+//! record becomes a GeoJSON feature, so the rest of the load (codes, names, repairs) is the
+//! same as for GeoJSON.
+
+use std::io::{BufReader, Read};
+use std::path::Path;
+
+use ::shapefile::dbase::{self, FieldValue, encoding_rs};
+use ::shapefile::{PolygonRing, Shape};
+use geojson::{Feature, Geometry, GeometryValue, JsonObject, Position};
+use serde_json::Value;
+
+/// The features of the Shapefile at `path` (the `.shp`), with notes on how it was read (the
+/// encoding of its attributes), or why it cannot be read.
+pub(super) fn features(path: &Path) -> Result<(Vec<Feature>, Vec<String>), String> {
+    let mut notes = Vec::new();
+    let shapes = ::shapefile::ShapeReader::from_path(path)
+        .map_err(|e| format!("cannot read the shapes: {e}"))?;
+    let dbf = path.with_extension("dbf");
+    let table = std::fs::File::open(&dbf).map_err(|e| {
+        format!(
+            "cannot open {} ({e}); a Shapefile's codes and names are in the .dbf next to the .shp",
+            file_name(&dbf)
+        )
+    })?;
+    let encoding = encoding_of(path, &mut notes);
+    let attributes = dbase::ReaderBuilder::new()
+        .with_encoding(dbase::encoding::EncodingRs::from(encoding))
+        .build(BufReader::new(table))
+        .map_err(|e| format!("cannot read {}: {e}", file_name(&dbf)))?;
+    let mut reader = ::shapefile::Reader::new(shapes, attributes);
+    let mut features = Vec::new();
+    for (index, item) in reader.iter_shapes_and_records().enumerate() {
+        let (shape, record) = item.map_err(|e| format!("record {index}: {e}"))?;
+        features.push(Feature {
+            bbox: None,
+            geometry: geometry_of(shape).map(Geometry::new),
+            id: None,
+            properties: Some(properties_of(record)),
+            foreign_members: None,
+        });
+    }
+    Ok((features, notes))
+}
+
+/// The encoding the `.cpg` next to the `.shp` names, or UTF-8 when there is none or it names
+/// one this reader does not know (with a note either way, since names may then read wrong).
+fn encoding_of(path: &Path, notes: &mut Vec<String>) -> &'static encoding_rs::Encoding {
+    let cpg = path.with_extension("cpg");
+    let mut label = String::new();
+    let read = std::fs::File::open(&cpg)
+        .and_then(|f| f.take(1024).read_to_string(&mut label))
+        .is_ok();
+    if !read {
+        notes.push(format!(
+            "no {} names the attributes' encoding; they are read as UTF-8",
+            file_name(&cpg)
+        ));
+        return encoding_rs::UTF_8;
+    }
+    let label = label.trim().trim_start_matches('\u{feff}');
+    // Esri writes bare code page numbers ("1252"); the WHATWG labels encoding_rs knows are
+    // names ("windows-1252", "ISO-8859-1", "UTF-8").
+    let named = match label {
+        "65001" => "utf-8".to_owned(),
+        number if number.bytes().all(|b| b.is_ascii_digit()) => format!("windows-{number}"),
+        name => name.to_owned(),
+    };
+    match encoding_rs::Encoding::for_label(named.as_bytes()) {
+        Some(encoding) => encoding,
+        None => {
+            notes.push(format!(
+                "{} names the encoding \"{label}\", which is not known; the attributes are read \
+                 as UTF-8",
+                file_name(&cpg)
+            ));
+            encoding_rs::UTF_8
+        }
+    }
+}
+
+fn file_name(path: &Path) -> String {
+    path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    )
+}
+
+/// A record's attributes as JSON properties; empty fields are left out.
+fn properties_of(record: dbase::Record) -> JsonObject {
+    record
+        .into_iter()
+        .filter_map(|(name, value)| {
+            let number = |n: f64| serde_json::Number::from_f64(n).map(Value::Number);
+            let value = match value {
+                FieldValue::Character(Some(text)) | FieldValue::Memo(text) => {
+                    Some(Value::String(text.trim().to_owned()))
+                }
+                // Natural Earth's ISO_N3 and population are numbers: an integer reads as one.
+                FieldValue::Numeric(Some(n)) if n.fract() == 0.0 && n.abs() < 1e15 => {
+                    Some(Value::from(n as i64))
+                }
+                FieldValue::Numeric(Some(n)) | FieldValue::Double(n) | FieldValue::Currency(n) => {
+                    number(n)
+                }
+                FieldValue::Float(Some(n)) => number(f64::from(n)),
+                FieldValue::Integer(n) => Some(Value::from(n)),
+                FieldValue::Logical(Some(b)) => Some(Value::Bool(b)),
+                FieldValue::Date(Some(date)) => Some(Value::String(format!(
+                    "{:04}-{:02}-{:02}",
+                    date.year(),
+                    date.month(),
+                    date.day()
+                ))),
+                _ => None,
+            }?;
+            Some((name, value))
+        })
+        .collect()
+}
+
+/// A shape as a GeoJSON geometry. A polygon's rings are grouped as Shapefiles order them: each
+/// outer ring starts a polygon and the holes after it are its holes. A null shape has none.
+fn geometry_of(shape: Shape) -> Option<GeometryValue> {
+    fn rings_of<P>(rings: &[PolygonRing<P>], xy: impl Fn(&P) -> [f64; 2]) -> GeometryValue {
+        let mut polygons: Vec<Vec<Vec<Position>>> = Vec::new();
+        for ring in rings {
+            let points: Vec<Position> = ring.points().iter().map(|p| xy(p).into()).collect();
+            match (ring, polygons.last_mut()) {
+                (PolygonRing::Inner(_), Some(polygon)) => polygon.push(points),
+                _ => polygons.push(vec![points]),
+            }
+        }
+        GeometryValue::MultiPolygon {
+            coordinates: polygons,
+        }
+    }
+    fn lines<P>(parts: &[Vec<P>], xy: impl Fn(&P) -> [f64; 2]) -> GeometryValue {
+        GeometryValue::MultiLineString {
+            coordinates: parts
+                .iter()
+                .map(|part| part.iter().map(|p| xy(p).into()).collect())
+                .collect(),
+        }
+    }
+    Some(match shape {
+        Shape::NullShape | Shape::Multipatch(_) => return None,
+        Shape::Polygon(p) => rings_of(p.rings(), |q| [q.x, q.y]),
+        Shape::PolygonM(p) => rings_of(p.rings(), |q| [q.x, q.y]),
+        Shape::PolygonZ(p) => rings_of(p.rings(), |q| [q.x, q.y]),
+        Shape::Polyline(l) => lines(l.parts(), |q| [q.x, q.y]),
+        Shape::PolylineM(l) => lines(l.parts(), |q| [q.x, q.y]),
+        Shape::PolylineZ(l) => lines(l.parts(), |q| [q.x, q.y]),
+        Shape::Point(p) => GeometryValue::Point {
+            coordinates: [p.x, p.y].into(),
+        },
+        Shape::PointM(p) => GeometryValue::Point {
+            coordinates: [p.x, p.y].into(),
+        },
+        Shape::PointZ(p) => GeometryValue::Point {
+            coordinates: [p.x, p.y].into(),
+        },
+        Shape::Multipoint(m) => GeometryValue::MultiPoint {
+            coordinates: m.points().iter().map(|p| [p.x, p.y].into()).collect(),
+        },
+        Shape::MultipointM(m) => GeometryValue::MultiPoint {
+            coordinates: m.points().iter().map(|p| [p.x, p.y].into()).collect(),
+        },
+        Shape::MultipointZ(m) => GeometryValue::MultiPoint {
+            coordinates: m.points().iter().map(|p| [p.x, p.y].into()).collect(),
+        },
+    })
+}
