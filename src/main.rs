@@ -44,6 +44,9 @@ fn open_window(window: WindowData) -> anyhow::Result<()> {
         Box::new(move |cc| {
             let mut app = AtlasApp::new(window.data, window.dataset).restore(cc.storage);
             app.opened_from(window.world_file, window.source, &cc.egui_ctx);
+            if let Some((path, lines, failed)) = window.report {
+                app.report(path, lines, failed);
+            }
             Ok(Box::new(app))
         }),
     )

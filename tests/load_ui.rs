@@ -171,7 +171,9 @@ fn opening_a_world_file_shows_a_progress_bar_naming_it_until_it_has_loaded() {
         "a progress bar names the file"
     );
     common::wait_for(&mut harness, |app| !app.observe().loading);
-    assert!(harness.query_by_label_contains("world.geojson").is_none());
+    // The bar is gone; the credits now name the opened file.
+    assert!(harness.query_by_label_contains("world.geojson…").is_none());
+    harness.get_by_label("Borders: world.geojson");
 }
 
 #[test]
@@ -216,4 +218,66 @@ fn a_world_given_at_start_reloads_with_its_code_property_and_without_initiatives
     });
     assert!(harness.state().observe().load_report.is_none());
     assert!(harness.state().observe().dataset.initiatives.is_empty());
+}
+
+/// The window's start, as `main` makes it from the command line.
+fn window_from(args: &[&str]) -> microlateral_atlas::cli::WindowData {
+    use clap::Parser as _;
+    let args = microlateral_atlas::cli::Args::parse_from(
+        std::iter::once("microlateral-atlas").chain(args.iter().copied()),
+    );
+    match microlateral_atlas::cli::Config::new(args)
+        .expect("the window opens")
+        .job
+    {
+        microlateral_atlas::cli::Job::Window(window) => *window,
+        _ => panic!("not the window"),
+    }
+}
+
+#[test]
+fn a_broken_data_file_given_at_start_opens_the_window_on_the_bundled_data_with_its_problems() {
+    let window = window_from(&["--data", "tests/data/bad/duplicate-id.json"]);
+    assert!(matches!(window.source, DatasetSource::Bundled));
+    assert_eq!(window.dataset.initiatives.len(), 21);
+    let (path, lines, failed) = window.report.clone().expect("a report");
+    assert!(failed);
+    assert_eq!(path, Path::new("tests/data/bad/duplicate-id.json"));
+    assert!(
+        lines[0].starts_with("tests/data/bad/duplicate-id.json:"),
+        "{lines:?}"
+    );
+
+    let mut app = AtlasApp::new(window.data, window.dataset);
+    app.report(path, lines, failed);
+    let harness = common::app_harness(app, vec2(1200.0, 800.0), 50, None);
+    let (shown, failed) = harness.state().observe().load_report.expect("shown");
+    assert!(failed && shown[0].contains("duplicate-id.json"));
+}
+
+#[test]
+fn a_world_file_given_at_start_that_cannot_be_read_opens_the_bundled_map_with_why() {
+    let window = window_from(&["--world", "tests/data/bad/world/empty.geojson"]);
+    assert_eq!(window.data.world.countries().len(), 241);
+    assert!(window.world_file.is_none());
+    let (_, lines, failed) = window.report.expect("a report");
+    assert!(failed);
+    assert_eq!(
+        lines,
+        [
+            "tests/data/bad/world/empty.geojson: the file is empty; expected a GeoJSON \
+          FeatureCollection of countries"
+        ]
+    );
+}
+
+#[test]
+fn commands_without_a_window_still_fail_fast_on_a_broken_file() {
+    let output = common::atlas(&[
+        "history",
+        "NOR",
+        "--data",
+        "tests/data/bad/duplicate-id.json",
+    ]);
+    assert_eq!(output.status.code(), Some(1));
 }

@@ -32,6 +32,16 @@ impl AtlasApp {
         self.files.dataset_source = initiatives;
     }
 
+    /// Shows a report for `path` in the window: what a file given at start found, or why it
+    /// could not be opened (`failed`).
+    pub fn report(&mut self, path: PathBuf, lines: Vec<String>, failed: bool) {
+        self.files.report = Some(Report {
+            path,
+            lines,
+            failed,
+        });
+    }
+
     /// Swaps in a finished load, or reports why it failed (keeping what is on screen).
     pub(super) fn apply_outcome(&mut self, outcome: Outcome, ctx: &egui::Context) {
         let path = match outcome {

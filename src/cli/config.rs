@@ -55,6 +55,10 @@ pub struct WindowData {
     /// The world file given with `--world`, and how its codes and names are read.
     pub world_file: Option<(PathBuf, WorldOptions)>,
     pub source: DatasetSource,
+    /// What the window's report shows at start: a file given with `--world` or `--data` that
+    /// could not be opened (the window then shows the bundled data instead), or the repairs of
+    /// one that was. `true` when the file was refused.
+    pub report: Option<(PathBuf, Vec<String>, bool)>,
 }
 
 /// One run of the program.
@@ -310,31 +314,56 @@ fn window(
     options: WorldOptions,
     warnings: &mut Vec<String>,
 ) -> Result<WindowData, ConfigError> {
-    let world = WorldData::load(world_path.as_deref(), &options, &NoProgress)?;
-    let (dataset, source) = match data {
-        Some(path) => {
-            let (loaded, _) = bundled::initiatives(Some(&path), &world.world)?;
-            warnings.extend(loaded.warnings.iter().map(ToString::to_string));
-            (loaded.dataset, DatasetSource::File(path))
-        }
-        None => match bundled::dataset(&world.world) {
-            Ok(dataset) => (dataset, DatasetSource::Bundled),
-            Err(err) if world_path.is_some() => {
-                warnings.push(format!(
-                    "microlateral-atlas: the bundled initiatives do not fit this world file; \
-                     opening the map without them:\n{err}"
-                ));
-                (Dataset::default(), DatasetSource::Empty)
+    // A file given at start that cannot be opened is reported in the window, over the bundled
+    // data, as File -> Open does: the user sees the map and what to fix, not a dead terminal.
+    let mut report = None;
+    let (world, world_path) = match WorldData::load(world_path.as_deref(), &options, &NoProgress) {
+        Ok(world) => {
+            if let Some(path) = &world_path
+                && !world.world.warnings().is_empty()
+            {
+                report = Some((path.clone(), world.world.warnings().to_vec(), false));
             }
-            Err(err) => return Err(err.into()),
+            (world, world_path)
+        }
+        Err(err) => match world_path {
+            Some(path) => {
+                report = Some((path, lines_of(&err.to_string()), true));
+                (WorldData::bundled()?, None)
+            }
+            None => return Err(err.into()),
         },
+    };
+    let (dataset, source) = match data {
+        Some(path) => match bundled::initiatives(Some(&path), &world.world) {
+            Ok((loaded, _)) => {
+                warnings.extend(loaded.warnings.iter().map(ToString::to_string));
+                (loaded.dataset, DatasetSource::File(path))
+            }
+            Err(err) => {
+                let lines = match &err {
+                    DatasetError::Invalid { diagnostics, .. } => {
+                        diagnostics.iter().map(ToString::to_string).collect()
+                    }
+                    other => lines_of(&other.to_string()),
+                };
+                report = Some((path, lines, true));
+                (bundled::dataset(&world.world)?, DatasetSource::Bundled)
+            }
+        },
+        None => (bundled::dataset(&world.world)?, DatasetSource::Bundled),
     };
     Ok(WindowData {
         data: world,
         dataset,
         world_file: world_path.map(|path| (path, options)),
         source,
+        report,
     })
+}
+
+fn lines_of(text: &str) -> Vec<String> {
+    text.lines().map(str::to_owned).collect()
 }
 
 /// The country with `code`, or an error naming the closest codes the map has.

@@ -60,7 +60,7 @@ pub fn pdf(
         .iter()
         .map(|(_, picture)| svg(data, dataset, picture, size))
         .collect();
-    let sources = sources_pages(&source_lines(dataset, pictures), size);
+    let sources = sources_pages(&source_lines(data, dataset, pictures), size);
     let drawings: Vec<&str> = maps
         .iter()
         .map(String::as_str)
@@ -209,7 +209,7 @@ fn convert(
 }
 
 /// What the sources pages list: for each page of the deck, the sources of what it shows.
-fn source_lines(dataset: &Dataset, pictures: &[(String, Picture)]) -> Vec<Line> {
+fn source_lines(data: &WorldData, dataset: &Dataset, pictures: &[(String, Picture)]) -> Vec<Line> {
     let mut lines = Vec::new();
     for (k, (_, picture)) in pictures.iter().enumerate() {
         let initiative = picture.initiative.and_then(|i| dataset.initiatives.get(i));
@@ -255,14 +255,18 @@ fn source_lines(dataset: &Dataset, pictures: &[(String, Picture)]) -> Vec<Line> 
         }
     }
     lines.push(Line::Heading("The map".to_owned()));
-    lines.push(Line::Source {
-        title: "Borders: Natural Earth 1:50m, public domain".to_owned(),
-        url: "https://www.naturalearthdata.com/".to_owned(),
-    });
-    lines.push(Line::Source {
-        title: "Population: World Bank, SP.POP.TOTL 2019, CC BY 4.0".to_owned(),
-        url: "https://data.worldbank.org/indicator/SP.POP.TOTL".to_owned(),
-    });
+    if data.is_bundled() {
+        lines.push(Line::Source {
+            title: "Borders: Natural Earth 1:50m, public domain".to_owned(),
+            url: "https://www.naturalearthdata.com/".to_owned(),
+        });
+        lines.push(Line::Source {
+            title: "Population: World Bank, SP.POP.TOTL 2019, CC BY 4.0".to_owned(),
+            url: "https://data.worldbank.org/indicator/SP.POP.TOTL".to_owned(),
+        });
+    } else {
+        lines.push(Line::Remark(data.credit()));
+    }
     lines
 }
 

@@ -61,7 +61,7 @@ pub fn svg(data: &WorldData, dataset: &Dataset, picture: &Picture, size: [u32; 2
         h - 8.0,
         11.0,
         "#555555",
-        "Borders: Natural Earth 1:50m (public domain) · Population: World Bank 2019 (CC BY 4.0) · Microlateral Atlas",
+        &format!("{} · Microlateral Atlas", data.credit()),
     );
     out.push_str("</svg>\n");
     out

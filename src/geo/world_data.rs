@@ -39,6 +39,26 @@ impl WorldData {
         Ok(Self::from_world(world, source, progress))
     }
 
+    /// Whether this is the map that ships with the app.
+    pub fn is_bundled(&self) -> bool {
+        self.source == Path::new(bundled::WORLD_NAME)
+    }
+
+    /// The credit line a picture of this map carries: the bundled map's sources, or the file
+    /// of a map the user opened, whose sources the atlas does not know.
+    pub fn credit(&self) -> String {
+        if self.is_bundled() {
+            "Borders: Natural Earth 1:50m (public domain) · Population: World Bank 2019 (CC BY 4.0)"
+                .to_owned()
+        } else {
+            let name = self.source.file_name().map_or_else(
+                || self.source.display().to_string(),
+                |n| n.to_string_lossy().into_owned(),
+            );
+            format!("Borders: {name}")
+        }
+    }
+
     /// The world that ships with the app.
     pub fn bundled() -> Result<Self, WorldError> {
         Self::load(None, &WorldOptions::default(), &crate::data::NoProgress)

@@ -2,6 +2,8 @@
 //! limits), the optional basemap, the zoom buttons, the legend, the tooltip and the credits.
 
 use egui::{Color32, Frame, Ui, UiBuilder, vec2};
+use std::sync::{Arc, Mutex};
+
 use walkers::{HttpOptions, HttpTiles, MapMemory, Tiles, lon_lat, sources::OpenStreetMap};
 
 use crate::data::world::BBox;
@@ -33,12 +35,45 @@ struct Flight {
 struct Basemap {
     enabled: bool,
     tiles: Option<HttpTiles>,
+    /// Whether the tile server answered when the basemap was turned on: `None` while the check
+    /// runs, then why not if it did not. walkers only logs a failed fetch, and a user offline
+    /// would otherwise see the offline map and wonder where the tiles are.
+    reachable: Option<Arc<Mutex<Option<Reachable>>>>,
 }
 
+/// Whether the tile server took a connection, or why not.
+type Reachable = Result<(), String>;
+
+/// Where the tiles come from, for the reachability check.
+const TILE_SERVER: &str = "tile.openstreetmap.org:443";
+
 impl Basemap {
+    /// Why tiles cannot be fetched, once the check has found out.
+    fn unreachable(&self) -> Option<String> {
+        let slot = self.reachable.as_ref()?.lock().ok()?;
+        slot.as_ref()?.as_ref().err().cloned()
+    }
+
+    /// Checks, off the UI thread, that the tile server takes a connection.
+    fn check_reachable(&mut self, ctx: &egui::Context) {
+        let slot = Arc::new(Mutex::new(None));
+        self.reachable = Some(Arc::clone(&slot));
+        let ctx = ctx.clone();
+        std::thread::spawn(move || {
+            let result = connect(TILE_SERVER);
+            if let Ok(mut slot) = slot.lock() {
+                *slot = Some(result);
+            }
+            ctx.request_repaint();
+        });
+    }
+
     fn tiles(&mut self, ctx: &egui::Context) -> Option<&mut HttpTiles> {
         if !self.enabled {
             return None;
+        }
+        if self.reachable.is_none() {
+            self.check_reachable(ctx);
         }
         let tiles = self.tiles.get_or_insert_with(|| {
             let options = HttpOptions {
@@ -49,6 +84,21 @@ impl Basemap {
         });
         Some(tiles)
     }
+}
+
+/// Whether `server` ("host:port") takes a TCP connection within a few seconds, or why not.
+fn connect(server: &str) -> Result<(), String> {
+    use std::net::{TcpStream, ToSocketAddrs as _};
+    let timeout = std::time::Duration::from_secs(5);
+    let mut addresses = server
+        .to_socket_addrs()
+        .map_err(|e| format!("cannot find {server}: {e}"))?;
+    let address = addresses
+        .next()
+        .ok_or_else(|| format!("{server} has no address"))?;
+    TcpStream::connect_timeout(&address, timeout)
+        .map(drop)
+        .map_err(|e| format!("no connection to {server}: {e}"))
 }
 
 /// What the map shows this frame, borrowed from the app.
@@ -160,6 +210,8 @@ impl MapView {
     /// Turns the online basemap on or off.
     pub fn set_basemap(&mut self, enabled: bool) {
         self.basemap.enabled = enabled;
+        // Turned on again: check the connection again.
+        self.basemap.reachable = None;
     }
 
     /// Forgets what was drawn for the last world, after another world loaded.
@@ -292,6 +344,7 @@ impl MapView {
             output: &mut self.layer,
             cache: &mut self.cache,
         };
+        let unreachable = self.basemap.unreachable();
         let tiles = self.basemap.tiles(ui.ctx()).map(|t| t as &mut dyn Tiles);
         let attributed = tiles.is_some();
         let attribution = tiles.as_ref().map(|t| t.attribution());
@@ -309,10 +362,20 @@ impl MapView {
                 measured_legend = legend_ui(ui, rect, scene, legend_height, attributed, commands);
                 if let Some(attribution) = attribution {
                     let at = rect.left_bottom() + vec2(6.0, -6.0);
-                    let area = egui::Rect::from_min_size(at - vec2(0.0, 20.0), vec2(300.0, 20.0));
+                    let area = egui::Rect::from_min_size(at - vec2(0.0, 20.0), vec2(700.0, 20.0));
                     ui.scope_builder(UiBuilder::new().max_rect(area), |ui| {
                         Frame::popup(ui.style()).inner_margin(2.0).show(ui, |ui| {
-                            ui.hyperlink_to(format!("© {}", attribution.text), attribution.url);
+                            ui.horizontal(|ui| {
+                                ui.hyperlink_to(format!("© {}", attribution.text), attribution.url);
+                                if let Some(why) = &unreachable {
+                                    ui.colored_label(
+                                        ui.visuals().warn_fg_color,
+                                        "Map tiles cannot be fetched (offline?); the offline \
+                                         map is shown.",
+                                    )
+                                    .on_hover_text(why);
+                                }
+                            });
                         });
                     });
                 }
@@ -332,7 +395,7 @@ impl MapView {
             response.on_hover_ui_at_pointer(|ui| tooltip_ui(ui, scene, ci));
         }
         if !self.basemap.enabled {
-            credits_ui(ui);
+            credits_ui(ui, scene.data);
         }
     }
 
@@ -471,8 +534,9 @@ fn tooltip_ui(ui: &mut Ui, scene: &MapScene<'_>, ci: usize) {
 }
 
 /// The sources of the borders and figures, along the map's bottom edge.
-fn credits_ui(ui: &mut Ui) {
+fn credits_ui(ui: &mut Ui, data: &WorldData) {
     // A label rather than painted text, so screen readers (and tests) find the credits.
+    let text = data.credit();
     let rect = ui.max_rect();
     let line = egui::Rect::from_min_max(
         rect.left_bottom() + vec2(6.0, -18.0),
@@ -485,12 +549,9 @@ fn credits_ui(ui: &mut Ui) {
         |ui| {
             ui.add(
                 egui::Label::new(
-                    egui::RichText::new(
-                        "Borders: Natural Earth 1:50m (public domain) · \
-                         Population: World Bank 2019 (CC BY 4.0)",
-                    )
-                    .size(11.0)
-                    .color(Color32::from_gray(90)),
+                    egui::RichText::new(text)
+                        .size(11.0)
+                        .color(Color32::from_gray(90)),
                 )
                 .truncate()
                 .selectable(false),
@@ -543,5 +604,17 @@ fn involvement_text(led: usize, joined: usize) -> String {
             "Led {l} small-state effort{} · took part in {j} more",
             plural(l)
         ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_tile_server_that_cannot_be_found_says_so() {
+        // ".invalid" never resolves (RFC 6761), online or off.
+        let why = connect("tiles.invalid:443").expect_err("no such server");
+        assert!(why.starts_with("cannot find tiles.invalid:443"), "{why}");
     }
 }
