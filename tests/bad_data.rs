@@ -152,7 +152,7 @@ fn a_missing_field_is_an_error_at_its_object() {
     assert_eq!(
         the_error("missing-field"),
         "tests/data/bad/missing-field.json:5:5: error: initiatives[0]: missing required field \
-         \"outcome\"; expected \"outcome\": a string"
+         \"status\"; expected \"status\": a word from the format's list"
     );
 }
 
@@ -419,11 +419,41 @@ fn an_actor_both_state_and_org_is_an_error() {
 }
 
 #[test]
-fn an_initiative_without_the_essay_source_is_an_error() {
-    assert_eq!(
-        the_error("missing-essay-source"),
-        "tests/data/bad/missing-essay-source.json:16:18: error: initiatives[0].sources: the essay is not among the sources; expected a source with the id \"essay\" (see docs/data-format.md)"
+fn an_analysts_file_need_not_cite_or_quote_the_essay() {
+    let (problems, loaded) = problems("missing-essay-source");
+    assert!(loaded && problems.is_empty(), "{problems:#?}");
+}
+
+#[test]
+fn the_bundled_file_without_the_essay_source_or_quote_is_an_error() {
+    // The shipped file is held to the essay it comes from: every initiative quotes and cites it.
+    let text = std::fs::read_to_string("tests/data/bad/missing-essay-source.json").expect("read");
+    let diagnostics = match microlateral_atlas::data::Dataset::from_json_with(
+        "shipped.json",
+        text.as_bytes(),
+        world(),
+        microlateral_atlas::data::Rules::BUNDLED,
+    ) {
+        Err(DatasetError::Invalid { diagnostics, .. }) => diagnostics,
+        other => panic!("{:?}", other.map(|l| l.dataset.initiatives.len())),
+    };
+    let messages: Vec<String> = diagnostics.iter().map(ToString::to_string).collect();
+    assert!(
+        messages.contains(
+            &"shipped.json:16:18: error: initiatives[0].sources: the essay is not among the \
+              sources; expected a source with the id \"essay\" (see docs/data-format.md)"
+                .to_owned()
+        ),
+        "{messages:#?}"
     );
+    let without_quote = text.replace("\"essay_quote\"", "\"essay_quote_gone\"");
+    let quote_missing = microlateral_atlas::data::Dataset::from_json_with(
+        "shipped.json",
+        without_quote.as_bytes(),
+        world(),
+        microlateral_atlas::data::Rules::BUNDLED,
+    );
+    assert!(quote_missing.is_err());
 }
 
 #[test]

@@ -220,7 +220,7 @@ fn export_list_prints_csv_with_a_header_and_21_rows_by_default() {
     let text = stdout(&output);
     assert!(
         text.starts_with(
-            "id,name,kind,category,status,start,end,lead_states,participant_count,outcome\n"
+            "id,name,kind,category,status,start,end,lead_states,participant_count,outcome,summary\n"
         ),
         "{text}"
     );

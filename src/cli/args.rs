@@ -112,6 +112,46 @@ pub enum Command {
         #[arg(long, value_name = "FILE")]
         out: Option<PathBuf>,
     },
+    /// Export every state's role in every initiative as a membership table (initiative,
+    /// country, iso3, role, joined, left, source, note): with export-list, what `import` reads
+    /// back.
+    ExportMembers {
+        /// How to write it.
+        #[arg(long, value_enum, default_value_t)]
+        format: ExportFormat,
+        /// An initiatives file to use instead of the bundled one.
+        #[arg(long, value_name = "FILE.json")]
+        data: Option<PathBuf>,
+        /// Write to this file instead of standard output, replaced in one step.
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
+    /// Turn a membership table from a spreadsheet (CSV, or a sheet of an .xlsx/.ods workbook)
+    /// into an initiatives file: one row per initiative, country, role, joined, left, source
+    /// and note. Columns are recognised from their headers; countries by name or ISO3 code.
+    Import {
+        /// The table: FILE.csv, FILE.xlsx or FILE.ods.
+        file: PathBuf,
+        /// The workbook sheet holding the memberships (default: the first whose headers name an
+        /// initiative, a country and a role).
+        #[arg(long, value_name = "NAME")]
+        sheet: Option<String>,
+        /// A CSV of the initiatives themselves (id, name, kind, category, status, start, end,
+        /// summary, outcome), as export-list writes it; a workbook's sheet with a category or
+        /// status column is found without it.
+        #[arg(long, value_name = "FILE.csv")]
+        initiatives: Option<PathBuf>,
+        /// How to read dates written 03/04/2020: day first or month first. Without it they are
+        /// refused, since either reading is a guess.
+        #[arg(long, value_enum, default_value_t)]
+        date_order: crate::data::import::DateOrder,
+        /// Read spreadsheet date cells as the days they show.
+        #[arg(long)]
+        date_cells: bool,
+        /// The initiatives file to write.
+        #[arg(long, value_name = "FILE.json")]
+        out: PathBuf,
+    },
     /// Draw the map to SVG and PNG files without a window: the overview, one initiative, one
     /// date, or every step of a tour (a slide deck), each with its legend and caption.
     Export(ExportArgs),

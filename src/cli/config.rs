@@ -33,6 +33,8 @@ pub enum ConfigError {
         source_name: String,
         ids: String,
     },
+    #[error(transparent)]
+    Import(#[from] crate::data::import::ImportError),
     #[error("--date {text}: {error}")]
     Date { text: String, error: DateError },
     #[error(
@@ -105,6 +107,19 @@ pub enum Job {
         path: PathBuf,
         /// Whether an MP4 was asked for; without ffmpeg the GIF is written instead.
         mp4: bool,
+    },
+    /// Every role as a membership table.
+    ExportMembers {
+        world: World,
+        dataset: Dataset,
+        format: Format,
+        out: Option<PathBuf>,
+    },
+    /// A spreadsheet table turned into an initiatives file.
+    Import {
+        import: Box<crate::data::import::Import>,
+        world: World,
+        out: PathBuf,
     },
     /// A PDF deck: a page per picture, then the sources pages.
     Deck {
@@ -180,6 +195,33 @@ impl Config {
                     out,
                 }
             }
+            Some(Command::ExportMembers { format, data, out }) => {
+                let world = world()?;
+                let (loaded, _) = bundled::initiatives(data.as_deref(), &world)?;
+                warnings.extend(loaded.warnings.iter().map(ToString::to_string));
+                Job::ExportMembers {
+                    world,
+                    dataset: loaded.dataset,
+                    format,
+                    out,
+                }
+            }
+            Some(Command::Import {
+                file,
+                sheet,
+                initiatives,
+                date_order,
+                date_cells,
+                out,
+            }) => import_job(
+                (&file, sheet.as_deref(), initiatives.as_deref()),
+                crate::data::import::DateRules {
+                    order: date_order,
+                    date_cells,
+                },
+                world()?,
+                out,
+            )?,
             Some(Command::Diff {
                 initiative,
                 from,
@@ -279,6 +321,26 @@ fn export_job(
         size,
         format,
         dir: out,
+    })
+}
+
+/// The `import` job: the table opened and its columns recognised, with the initiatives table
+/// when one is given apart.
+fn import_job(
+    (file, sheet, initiatives): (&Path, Option<&str>, Option<&Path>),
+    dates: crate::data::import::DateRules,
+    world: World,
+    out: PathBuf,
+) -> Result<Job, ConfigError> {
+    let mut import = crate::data::import::Import::open(file, sheet)?;
+    if let Some(path) = initiatives {
+        import = import.with_initiatives_file(path)?;
+    }
+    import.dates = dates;
+    Ok(Job::Import {
+        import: Box::new(import),
+        world,
+        out,
     })
 }
 

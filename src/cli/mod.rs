@@ -61,6 +61,17 @@ pub fn run_job(job: Job, out: &mut impl Write) -> anyhow::Result<ExitCode> {
             path,
             mp4,
         } => run::animation(&world, &dataset, &keys, size, hold_secs, (&path, mp4), out),
+        Job::ExportMembers {
+            world,
+            dataset,
+            format,
+            out: out_file,
+        } => run::export_members(&world, &dataset, format, out_file.as_deref(), out),
+        Job::Import {
+            import,
+            world,
+            out: out_file,
+        } => run::import(&import, &world, &out_file, out),
         Job::Deck {
             world,
             dataset,

@@ -319,3 +319,66 @@ fn history_text(dataset: &Dataset, country: &Country, source: &str) -> String {
     }
     text
 }
+
+/// Writes the membership table.
+pub fn export_members(
+    world: &World,
+    dataset: &Dataset,
+    format: export::Format,
+    out_file: Option<&Path>,
+    out: &mut impl Write,
+) -> anyhow::Result<ExitCode> {
+    let text = export::table::members(dataset, world, format)?;
+    emit(&text, out_file, out)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Turns the table into an initiatives file, checks it as any initiatives file is checked, and
+/// writes it only if it passes. Prints what was filled in and the checks' warnings.
+pub fn import(
+    import: &crate::data::import::Import,
+    world: &World,
+    out_file: &Path,
+    out: &mut impl Write,
+) -> anyhow::Result<ExitCode> {
+    let (text, notes) = match import.to_json() {
+        Ok(made) => made,
+        Err(err) => {
+            writeln!(out, "{err}")?;
+            return Ok(ExitCode::FAILURE);
+        }
+    };
+    for note in &notes {
+        writeln!(out, "note: {note}")?;
+    }
+    let name = out_file.display().to_string();
+    match Dataset::from_json(&name, text.as_bytes(), world) {
+        Ok(loaded) => {
+            for warning in &loaded.warnings {
+                writeln!(out, "{warning}")?;
+            }
+            export::write_atomically(out_file, text.as_bytes())?;
+            let roles: usize = loaded
+                .dataset
+                .initiatives
+                .iter()
+                .map(|i| i.actors.len())
+                .sum();
+            writeln!(
+                out,
+                "{name}: {} initiatives, {roles} roles",
+                loaded.dataset.initiatives.len()
+            )?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(err) => {
+            writeln!(
+                out,
+                "the table makes an initiatives file that does not pass its checks \
+                 (places are in the file it would write, {name}):"
+            )?;
+            writeln!(out, "{err}")?;
+            Ok(ExitCode::FAILURE)
+        }
+    }
+}

@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use crate::data::initiatives::{CountryCodes, Dataset, DatasetError, Loaded};
+use crate::data::initiatives::{CountryCodes, Dataset, DatasetError, Loaded, Rules};
 use crate::data::progress::ProgressSink;
 use crate::data::world::{World, WorldError, WorldOptions};
 
@@ -42,7 +42,7 @@ pub fn initiatives(
     Ok(match path {
         Some(path) => (Dataset::load(path, codes)?, path.display().to_string()),
         None => (
-            Dataset::from_json(INITIATIVES_NAME, INITIATIVES, codes)?,
+            Dataset::from_json_with(INITIATIVES_NAME, INITIATIVES, codes, Rules::BUNDLED)?,
             INITIATIVES_NAME.to_owned(),
         ),
     })

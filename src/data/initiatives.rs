@@ -97,6 +97,8 @@ vocabulary! {
         Ddr = ("ddr", "disarmament, demobilisation and reintegration"),
         GreatPowerFormat = ("great_power_format", "great-power format"),
         MultilateralReengagement = ("multilateral_reengagement", "multilateral re-engagement"),
+        /// None of the above: what an imported table gets when it does not say.
+        Other = ("other", "other"),
     }
 }
 
@@ -428,6 +430,19 @@ pub struct Tour {
     pub notes: Vec<Option<String>>,
 }
 
+/// What a file is held to beyond the format.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Rules {
+    /// Every initiative quotes the essay the project comes from (`essay_quote`) and cites it
+    /// (a source with the id `essay`). The bundled file must; an analyst's own file need not.
+    pub essay: bool,
+}
+
+impl Rules {
+    /// The rules of the file that ships with the atlas.
+    pub const BUNDLED: Self = Self { essay: true };
+}
+
 /// A dataset that loaded, with the warnings found on the way.
 #[derive(Clone, Debug)]
 pub struct Loaded {
@@ -479,7 +494,17 @@ impl Dataset {
         text: &[u8],
         codes: &impl CountryCodes,
     ) -> Result<Loaded, DatasetError> {
-        let (dataset, mut diagnostics) = check::check(file_name, text, codes);
+        Self::from_json_with(file_name, text, codes, Rules::default())
+    }
+
+    /// Checks a dataset in memory under `rules`: the bundled file is held to the essay's.
+    pub fn from_json_with(
+        file_name: &str,
+        text: &[u8],
+        codes: &impl CountryCodes,
+        rules: Rules,
+    ) -> Result<Loaded, DatasetError> {
+        let (dataset, mut diagnostics) = check::check(file_name, text, codes, rules);
         // Errors first, then warnings, each in file order.
         diagnostics.sort_by_key(|d| (d.severity, d.line, d.column));
         match dataset {

@@ -2,6 +2,7 @@
 
 pub mod bundled;
 pub mod date;
+pub mod import;
 pub mod initiatives;
 mod json_locate;
 pub mod progress;
@@ -12,7 +13,7 @@ pub mod world;
 pub use date::{DateError, FuzzyDate, PartialDate, Precision};
 pub use initiatives::{
     Actor, ActorId, Category, Confidence, CountryCodes, Dataset, DatasetError, Diagnostic, Former,
-    HistoryEntry, Initiative, Kind, Lens, Loaded, Milestone, Period, Role, Severity, Source,
+    HistoryEntry, Initiative, Kind, Lens, Loaded, Milestone, Period, Role, Rules, Severity, Source,
     Status, Tour,
 };
 pub use progress::{NoProgress, Progress, ProgressSink, Stage};

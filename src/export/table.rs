@@ -22,7 +22,7 @@ pub const HISTORY_COLUMNS: [&str; 9] = [
 ];
 
 /// The columns of an initiative-list export, in order.
-pub const LIST_COLUMNS: [&str; 10] = [
+pub const LIST_COLUMNS: [&str; 11] = [
     "id",
     "name",
     "kind",
@@ -33,6 +33,7 @@ pub const LIST_COLUMNS: [&str; 10] = [
     "lead_states",
     "participant_count",
     "outcome",
+    "summary",
 ];
 
 /// One row of a country's history: one period in which the country held one role in one
@@ -125,6 +126,8 @@ pub struct ListRow<'a> {
     /// as a lead only, and supporters are not counted, as in [`Initiative::lens`].
     pub participant_count: usize,
     pub outcome: &'a str,
+    /// Last, so the list reads the same as before up to the outcome; `import` reads it back.
+    pub summary: &'a str,
 }
 
 impl<'a> ListRow<'a> {
@@ -149,6 +152,7 @@ impl<'a> ListRow<'a> {
                 .filter(|(_, role)| *role == Role::Participant)
                 .count(),
             outcome: &initiative.outcome,
+            summary: &initiative.summary,
         }
     }
 
@@ -165,6 +169,7 @@ impl<'a> ListRow<'a> {
             self.lead_states.join(";"),
             self.participant_count.to_string(),
             self.outcome.to_owned(),
+            self.summary.to_owned(),
         ]
     }
 }
@@ -175,6 +180,71 @@ pub fn initiative_list(dataset: &Dataset, format: Format) -> Result<String, Expo
     match format {
         Format::Csv => Ok(csv(&LIST_COLUMNS, rows.iter().map(ListRow::csv_fields))),
         Format::Json => json(&rows),
+    }
+}
+
+/// The columns of a membership export: the table `import` reads back.
+pub const MEMBER_COLUMNS: [&str; 8] = [
+    "initiative",
+    "country",
+    "iso3",
+    "role",
+    "joined",
+    "left",
+    "source",
+    "note",
+];
+
+/// Every state's role in every initiative, one row per role and period, as a spreadsheet of
+/// memberships: with the initiative list, what `import` needs to make the initiatives again.
+/// A role with several sources gives its first; organisations, which are not on the map, are
+/// not listed.
+pub fn members(
+    dataset: &Dataset,
+    world: &crate::data::World,
+    format: Format,
+) -> Result<String, ExportError> {
+    let rows: Vec<[String; 8]> = dataset
+        .initiatives
+        .iter()
+        .flat_map(|initiative| {
+            initiative.actors.iter().filter_map(move |actor| {
+                let code = actor.actor.state_code()?;
+                let country = world
+                    .by_code(code)
+                    .map_or_else(|| code.to_owned(), |c| c.name.clone());
+                let source = actor
+                    .sources
+                    .first()
+                    .and_then(|&s| initiative.sources.get(s))
+                    .map_or_else(String::new, |s| s.url.clone());
+                Some([
+                    initiative.id.clone(),
+                    country,
+                    code.to_owned(),
+                    actor.role.id().to_owned(),
+                    actor.joined.map_or_else(String::new, |d| d.to_iso_string()),
+                    actor.left.map_or_else(String::new, |d| d.to_iso_string()),
+                    source,
+                    actor.note.clone().unwrap_or_default(),
+                ])
+            })
+        })
+        .collect();
+    match format {
+        Format::Csv => Ok(csv(&MEMBER_COLUMNS, rows.into_iter().map(Vec::from))),
+        Format::Json => json(
+            &rows
+                .iter()
+                .map(|row| {
+                    MEMBER_COLUMNS
+                        .iter()
+                        .zip(row)
+                        .map(|(k, v)| ((*k).to_owned(), v.clone()))
+                        .collect::<std::collections::BTreeMap<_, _>>()
+                })
+                .collect::<Vec<_>>(),
+        ),
     }
 }
 

@@ -47,13 +47,27 @@ fn summary_ui(ui: &mut Ui, initiative: &Initiative) {
     }
     confidence_note(ui, initiative.confidence);
     ui.add_space(4.0);
-    ui.label(&initiative.summary);
+    // A file made from a table may give no summary or outcome; say so rather than show a gap.
+    let given = |ui: &mut Ui, text: &str, what: &str| {
+        if text.trim().is_empty() {
+            ui.label(
+                RichText::new(format!("No {what} in the data."))
+                    .weak()
+                    .italics(),
+            );
+        } else {
+            ui.label(text);
+        }
+    };
+    given(ui, &initiative.summary, "summary");
     ui.add_space(4.0);
     ui.label(RichText::new("Outcome").strong());
-    ui.label(&initiative.outcome);
+    given(ui, &initiative.outcome, "outcome");
     ui.add_space(4.0);
-    ui.label(RichText::new(format!("“{}”", initiative.essay_quote)).italics())
-        .on_hover_text("The essay's own words");
+    if !initiative.essay_quote.trim().is_empty() {
+        ui.label(RichText::new(format!("“{}”", initiative.essay_quote)).italics())
+            .on_hover_text("The essay's own words");
+    }
 }
 
 /// The small-state lens: how many people the leading states have against the participating

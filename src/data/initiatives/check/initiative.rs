@@ -89,7 +89,7 @@ impl<C: CountryCodes> Checker<'_, C> {
         let kind = self.required_word(map, path, "kind", &Kind::ALL, Kind::id);
         let category = self.required_word(map, path, "category", &Category::ALL, Category::id);
         let status = self.required_word(map, path, "status", &Status::ALL, Status::id);
-        let summary = self.required_string(map, path, "summary");
+        let summary = self.text_unless_bundled(map, path, "summary");
         let start = self.required_date(map, path, "start");
         let end_path = key_path(path, "end");
         let end = match self.required(map, path, "end", "a date, or null for an open-ended effort")
@@ -111,8 +111,13 @@ impl<C: CountryCodes> Checker<'_, C> {
             }
             (_, end) => end,
         };
-        let outcome = self.required_string(map, path, "outcome");
-        let essay_quote = self.required_string(map, path, "essay_quote");
+        let outcome = self.text_unless_bundled(map, path, "outcome");
+        let essay_quote = if self.rules.essay {
+            self.required_string(map, path, "essay_quote")
+        } else {
+            self.optional_string(map, path, "essay_quote")
+                .map(Option::unwrap_or_default)
+        };
         let sources = self.sources(map, path);
         let source_ids: Option<HashMap<&str, usize>> = sources.as_ref().map(|sources| {
             sources

@@ -10,7 +10,7 @@
 
 use serde_json::{Map, Value};
 
-use super::{CountryCodes, Dataset, Diagnostic, Severity};
+use super::{CountryCodes, Dataset, Diagnostic, Rules, Severity};
 use crate::data::json_locate::{self, LineColumn, MAX_DEPTH, Positions, ScanError};
 
 mod actors;
@@ -35,9 +35,11 @@ pub(super) fn check(
     file: &str,
     bytes: &[u8],
     codes: &impl CountryCodes,
+    rules: Rules,
 ) -> (Option<Dataset>, Vec<Diagnostic>) {
     let mut checker = Checker {
         file,
+        rules,
         positions: Positions::default(),
         codes,
         all_codes: None,
@@ -52,6 +54,7 @@ pub(super) fn check(
 /// One file being checked: where its values are, for messages, and the problems found so far.
 struct Checker<'a, C> {
     file: &'a str,
+    rules: Rules,
     positions: Positions,
     codes: &'a C,
     /// The world's codes, fetched on the first unknown code.

@@ -30,7 +30,7 @@ impl<C: CountryCodes> Checker<'_, C> {
             seen.insert(source.id.clone(), key_path(p, "id"));
             Some(source)
         })?;
-        if !sources.iter().any(|s| s.id == "essay") {
+        if self.rules.essay && !sources.iter().any(|s| s.id == "essay") {
             self.error(
                 &key_path(path, "sources"),
                 "the essay is not among the sources".to_owned(),

@@ -104,6 +104,31 @@ impl<C: CountryCodes> Checker<'_, C> {
         self.string(value, &key_path(path, name))
     }
 
+    /// A text the bundled file must give but an analyst's may leave empty (or out): a table
+    /// of memberships has no summary or outcome to give.
+    pub(super) fn text_unless_bundled(
+        &mut self,
+        map: &Map<String, Value>,
+        path: &str,
+        name: &str,
+    ) -> Option<String> {
+        if self.rules.essay {
+            return self.required_string(map, path, name);
+        }
+        match map.get(name) {
+            None => Some(String::new()),
+            Some(Value::String(s)) => Some(s.clone()),
+            Some(other) => {
+                self.error(
+                    &key_path(path, name),
+                    format!("found {}", kind_of(other)),
+                    "a string",
+                );
+                None
+            }
+        }
+    }
+
     /// An optional string: `Some(None)` when absent, `None` when present but wrong.
     pub(super) fn optional_string(
         &mut self,
