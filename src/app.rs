@@ -5,6 +5,7 @@
 //! last panel has drawn, `apply` carries them out and asks for another frame to show the result.
 
 mod files;
+mod import;
 mod observed;
 mod persisted;
 mod presenting;
@@ -21,6 +22,7 @@ use crate::scene::{self, TourChoice, style};
 use crate::ui::changes_panel::ChangesPanel;
 use crate::ui::command::Command;
 use crate::ui::files::Files;
+use crate::ui::import_preview::ImportPreview;
 use crate::ui::map_view::{MapScene, MapView};
 use crate::ui::presenter::{self, Presenter};
 use crate::ui::presenter_view::PresenterView;
@@ -60,6 +62,10 @@ pub struct AtlasApp {
     map: MapView,
     files: Files,
     tour_export: TourExport,
+    /// A table open in the import preview.
+    import_preview: Option<ImportPreview>,
+    /// The initiatives file an import made, until it is saved.
+    imported_json: Option<String>,
     timeline: TimelinePanel,
     /// Whether the timeline panel is shown (it can be collapsed to a button).
     timeline_open: bool,
@@ -103,6 +109,8 @@ impl AtlasApp {
             presenter: None,
             presenter_view: None,
             tour_export: TourExport::default(),
+            import_preview: None,
+            imported_json: None,
             tour_choice: TourChoice::Everything,
             fullscreen: false,
             queued: Vec::new(),
@@ -206,6 +214,7 @@ impl AtlasApp {
         self.files.report_ui(ui.ctx(), &mut commands);
         self.presenter_view_ui(ui.ctx(), &mut commands);
         self.tour_export_ui(ui.ctx(), &mut commands);
+        self.import_preview_ui(ui.ctx(), &mut commands);
         if self
             .presenter
             .as_ref()
@@ -396,6 +405,13 @@ impl AtlasApp {
             }
             Command::ExportTourTo(what, path) => self.export_tour_to(what, path, ctx),
             Command::CancelTourExport => self.tour_export.cancel(),
+            command @ (Command::ImportTable(_)
+            | Command::ImportColumn(..)
+            | Command::ImportDateOrder(_)
+            | Command::ImportDateCells(_)
+            | Command::ImportApply
+            | Command::ImportCancel
+            | Command::SaveImported) => self.apply_import(command),
             Command::DismissReport => self.files.report = None,
             Command::ChooseTour(choice) => self.tour_choice = choice,
             command @ (Command::StartPresenting

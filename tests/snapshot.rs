@@ -109,3 +109,22 @@ fn a_comparison_of_two_dates_matches_its_snapshot() {
     wait_for_landing(&mut harness);
     harness.snapshot("compare_christchurch_2019_2021");
 }
+
+#[test]
+fn the_import_preview_of_a_table_matches_its_snapshot() {
+    let today = microlateral_atlas::data::date::day_from_ymd(2026, 11, 27);
+    let mut app = AtlasApp::bundled()
+        .expect("the bundled data loads")
+        .with_today(today);
+    app.command(microlateral_atlas::ui::Command::ImportTable(
+        std::path::Path::new("tests/data/import/names.csv").to_owned(),
+    ));
+    let mut harness = Harness::builder()
+        .with_size(vec2(1280.0, 800.0))
+        .with_max_steps(200)
+        .wgpu()
+        .build_ui_state(|ui, app: &mut AtlasApp| app.ui(ui), app);
+    harness.run();
+    harness.get_by_label("Korea, Rep.");
+    harness.snapshot("import_preview_names");
+}

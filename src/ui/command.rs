@@ -113,6 +113,19 @@ pub enum Command {
     ExportTourTo(TourFile, PathBuf),
     /// Stops the tour export that is running; it writes nothing.
     CancelTourExport,
+    /// Opens a membership table (CSV, Excel, OpenDocument) in the import preview.
+    ImportTable(PathBuf),
+    /// Sets what a column of the previewed table holds (`None`: not used).
+    ImportColumn(usize, Option<crate::data::import::Field>),
+    /// How the previewed table's slashed dates are read.
+    ImportDateOrder(crate::data::import::DateOrder),
+    /// Whether the previewed table's date cells are read as days.
+    ImportDateCells(bool),
+    /// Imports the previewed table: it replaces the initiatives if it passes the checks.
+    ImportApply,
+    ImportCancel,
+    /// Asks where to save the imported initiatives as JSON, then writes them.
+    SaveImported,
     DismissReport,
 
     // Presenting.

@@ -43,6 +43,8 @@ pub struct Files {
     recent: Vec<PathBuf>,
     /// A finished "Save view as PNG": where, and how it went.
     png_done: PngOutcome,
+    /// Whether the initiatives on screen came from an imported table, not yet saved.
+    pub imported: bool,
 }
 
 impl Files {
@@ -146,6 +148,19 @@ impl Files {
                 if let Some(path) = picked {
                     commands.push(Command::Open(path));
                 }
+                ui.close();
+            }
+            if ui.button("Import table…").clicked() {
+                let picked = rfd::FileDialog::new()
+                    .add_filter("Table", &["csv", "tsv", "xlsx", "xls", "ods"])
+                    .pick_file();
+                if let Some(path) = picked {
+                    commands.push(Command::ImportTable(path));
+                }
+                ui.close();
+            }
+            if self.imported && ui.button("Save imported data as JSON…").clicked() {
+                commands.push(Command::SaveImported);
                 ui.close();
             }
             ui.menu_button("Open recent", |ui| {

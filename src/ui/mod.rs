@@ -4,6 +4,7 @@ pub mod changes_panel;
 pub mod command;
 pub mod country_panel;
 pub mod files;
+pub mod import_preview;
 pub mod initiative_card;
 pub mod initiative_list;
 pub mod map_layer;

@@ -1,0 +1,163 @@
+//! Importing a membership table in the window: the preview, the user's corrections, and the
+//! import itself, which replaces the initiatives only if the result passes the checks.
+
+use std::path::PathBuf;
+
+use crate::app::AtlasApp;
+use crate::data::Dataset;
+use crate::data::import::{Import, ImportError};
+use crate::loader::DatasetSource;
+use crate::ui::command::Command;
+use crate::ui::files::Report;
+use crate::ui::import_preview::ImportPreview;
+
+impl AtlasApp {
+    /// Carries out an import command.
+    pub(super) fn apply_import(&mut self, command: Command) {
+        match command {
+            Command::ImportTable(path) => match Import::open(&path, None) {
+                Ok(import) => {
+                    self.import_preview = Some(ImportPreview {
+                        import,
+                        path,
+                        problems: Vec::new(),
+                    });
+                }
+                Err(err) => {
+                    self.files.report = Some(Report {
+                        path,
+                        lines: err.to_string().lines().map(str::to_owned).collect(),
+                        failed: true,
+                    });
+                }
+            },
+            Command::ImportColumn(column, field) => {
+                if let Some(preview) = &mut self.import_preview {
+                    let columns = &mut preview.import.mapping.columns;
+                    // A field is one column's: taking it for this column frees the other.
+                    if field.is_some() {
+                        columns
+                            .iter_mut()
+                            .filter(|c| **c == field)
+                            .for_each(|c| *c = None);
+                    }
+                    if let Some(slot) = columns.get_mut(column) {
+                        *slot = field;
+                    }
+                }
+            }
+            Command::ImportDateOrder(order) => {
+                if let Some(preview) = &mut self.import_preview {
+                    preview.import.dates.order = order;
+                }
+            }
+            Command::ImportDateCells(on) => {
+                if let Some(preview) = &mut self.import_preview {
+                    preview.import.dates.date_cells = on;
+                }
+            }
+            Command::ImportApply => self.import_previewed(),
+            Command::ImportCancel => self.import_preview = None,
+            Command::SaveImported => self.save_imported(),
+            // `apply` passes only the commands above.
+            _ => {}
+        }
+    }
+
+    /// Imports the previewed table, or lists in the preview why it cannot be.
+    fn import_previewed(&mut self) {
+        let Some(preview) = &mut self.import_preview else {
+            return;
+        };
+        let lines = |err: ImportError| -> Vec<String> {
+            err.to_string().lines().map(str::to_owned).collect()
+        };
+        let (text, notes) = match preview.import.to_json() {
+            Ok(made) => made,
+            Err(err) => {
+                preview.problems = lines(err);
+                return;
+            }
+        };
+        let name = preview.path.display().to_string();
+        match Dataset::from_json(&name, text.as_bytes(), &self.data.world) {
+            Ok(loaded) => {
+                let path = preview.path.clone();
+                self.import_preview = None;
+                self.dataset = loaded.dataset;
+                self.initiative = None;
+                self.caption = None;
+                self.presenter = None;
+                self.compare = None;
+                self.files.imported = true;
+                self.imported_json = Some(text);
+                let mut report: Vec<String> = vec![format!(
+                    "Imported {} initiatives from the table. File → Save imported data as \
+                     JSON… keeps them.",
+                    self.dataset.initiatives.len()
+                )];
+                report.extend(notes);
+                report.extend(loaded.warnings.iter().map(ToString::to_string));
+                self.files.report = Some(Report {
+                    path,
+                    lines: report,
+                    failed: false,
+                });
+            }
+            Err(err) => {
+                preview.problems = std::iter::once(
+                    "The table makes initiatives that do not pass the checks (places are in \
+                     the JSON it would make):"
+                        .to_owned(),
+                )
+                .chain(match err {
+                    crate::data::DatasetError::Invalid { diagnostics, .. } => {
+                        diagnostics.iter().map(ToString::to_string).collect()
+                    }
+                    other => vec![other.to_string()],
+                })
+                .collect();
+            }
+        }
+    }
+
+    /// Saves the imported initiatives where the user says; they then load from that file, as
+    /// an opened file does, and reload when it changes.
+    fn save_imported(&mut self) {
+        let Some(text) = &self.imported_json else {
+            return;
+        };
+        let picked = rfd::FileDialog::new()
+            .add_filter("Initiatives (JSON)", &["json"])
+            .set_file_name("imported-initiatives.json")
+            .save_file();
+        if let Some(path) = picked {
+            self.save_imported_to(path, text.clone());
+        }
+    }
+
+    /// Writes the imported initiatives to `path` and makes it their source.
+    pub fn save_imported_to(&mut self, path: PathBuf, text: String) {
+        let result =
+            crate::export::write_atomically(&path, text.as_bytes()).map_err(|e| e.to_string());
+        if result.is_ok() {
+            self.files.imported = false;
+            self.imported_json = None;
+            self.files.dataset_source = DatasetSource::File(path.clone());
+        }
+        self.files
+            .report_saved(&path, "the imported initiatives", result);
+    }
+
+    /// The initiatives file the last import made, until it is saved.
+    pub fn imported_json(&self) -> Option<&str> {
+        self.imported_json.as_deref()
+    }
+
+    /// The import preview's window, while a table is open in it.
+    pub(super) fn import_preview_ui(&mut self, ctx: &egui::Context, commands: &mut Vec<Command>) {
+        if let Some(preview) = &mut self.import_preview {
+            preview.ui(ctx, commands);
+        }
+    }
+}
