@@ -11,6 +11,17 @@ use common::wait_for_landing;
 use egui_kittest::{Harness, kittest::Queryable as _};
 use microlateral_atlas::AtlasApp;
 
+/// `app` in a window of `size` points drawn by wgpu on the CPU, after its first frames.
+fn rendered(app: AtlasApp, size: egui::Vec2) -> Harness<'static, AtlasApp> {
+    let mut harness = Harness::builder()
+        .with_size(size)
+        .with_max_steps(200)
+        .wgpu()
+        .build_ui_state(|ui, app: &mut AtlasApp| app.ui(ui), app);
+    harness.run();
+    harness
+}
+
 #[test]
 fn the_map_with_the_doha_agreement_selected_matches_its_snapshot() {
     // A fixed "today", so open-ended efforts end at the same place on every run.
@@ -18,12 +29,7 @@ fn the_map_with_the_doha_agreement_selected_matches_its_snapshot() {
     let app = AtlasApp::bundled()
         .expect("the bundled data loads")
         .with_today(today);
-    let mut harness = Harness::builder()
-        .with_size(vec2(1280.0, 860.0))
-        .with_max_steps(200)
-        .wgpu()
-        .build_ui_state(|ui, app: &mut AtlasApp| app.ui(ui), app);
-    harness.run();
+    let mut harness = rendered(app, vec2(1280.0, 860.0));
     harness.get_by_label("Doha Agreement on Lebanon").click();
     harness.run();
     wait_for_landing(&mut harness);
@@ -36,12 +42,7 @@ fn a_presenter_step_matches_its_snapshot() {
     let app = AtlasApp::bundled()
         .expect("the bundled data loads")
         .with_today(today);
-    let mut harness = Harness::builder()
-        .with_size(vec2(1280.0, 800.0))
-        .with_max_steps(200)
-        .wgpu()
-        .build_ui_state(|ui, app: &mut AtlasApp| app.ui(ui), app);
-    harness.run();
+    let mut harness = rendered(app, vec2(1280.0, 800.0));
     harness.key_press(egui::Key::F5);
     harness.run();
     // Step 3: the Declaration of Principles initialled in Oslo.
@@ -62,12 +63,7 @@ fn selected(initiative: &str, size: egui::Vec2) -> Harness<'static, AtlasApp> {
     let app = AtlasApp::bundled()
         .expect("the bundled data loads")
         .with_today(today);
-    let mut harness = Harness::builder()
-        .with_size(size)
-        .with_max_steps(200)
-        .wgpu()
-        .build_ui_state(|ui, app: &mut AtlasApp| app.ui(ui), app);
-    harness.run();
+    let mut harness = rendered(app, size);
     // Found by searching, as a person would: the list may not show it without scrolling.
     type_into(&mut harness, "Search", initiative);
     harness.get_by_label(initiative).click();
@@ -119,12 +115,7 @@ fn the_import_preview_of_a_table_matches_its_snapshot() {
     app.command(microlateral_atlas::ui::Command::ImportTable(
         std::path::Path::new("tests/data/import/names.csv").to_owned(),
     ));
-    let mut harness = Harness::builder()
-        .with_size(vec2(1280.0, 800.0))
-        .with_max_steps(200)
-        .wgpu()
-        .build_ui_state(|ui, app: &mut AtlasApp| app.ui(ui), app);
-    harness.run();
+    let mut harness = rendered(app, vec2(1280.0, 800.0));
     harness.get_by_label("Korea, Rep.");
     harness.snapshot("import_preview_names");
 }
