@@ -21,12 +21,12 @@ pub enum FileKind {
 }
 
 impl FileKind {
-    /// `.geojson`, `.topojson` and `.shp` files, and JSON whose start says it is GeoJSON or TopoJSON,
+    /// `.geojson`, `.topojson`, `.shp` and `.zip` (a zipped Shapefile) files, and JSON whose start says it is GeoJSON or TopoJSON,
     /// are worlds; the rest are initiatives (whose loader then says precisely what is wrong if
     /// they are not).
     pub fn of(path: &Path) -> Self {
         let world_name = path.extension().is_some_and(|e| {
-            ["geojson", "topojson", "shp"]
+            ["geojson", "topojson", "shp", "zip"]
                 .iter()
                 .any(|world| e.eq_ignore_ascii_case(world))
         });

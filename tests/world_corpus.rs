@@ -217,3 +217,40 @@ fn in_the_window_a_map_with_minus_99_codes_shows_them_as_land_and_the_initiative
     assert!(!norway.has_code());
     assert_eq!(observed.fill_of(&norway.code), Some(palette::MUTED));
 }
+
+#[test]
+fn a_zipped_shapefile_loads_as_the_shapefile_does_and_says_what_it_read() {
+    // As GIS sites hand Shapefiles out: the files of one layer in a .zip.
+    let zipped = std::env::temp_dir().join(format!("atlas-ne-{}.zip", std::process::id()));
+    {
+        let file = std::fs::File::create(&zipped).expect("create");
+        let mut archive = zip::ZipWriter::new(file);
+        let stored = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Stored);
+        for ext in ["shp", "shx", "dbf", "cpg", "prj"] {
+            let name = format!("naturalearth_lowres.{ext}");
+            let bytes = std::fs::read(format!("tests/data/worlds/ne-lowres-shp/{name}"))
+                .expect("the corpus file");
+            archive
+                .start_file(format!("ne/{name}"), stored)
+                .expect("an entry");
+            std::io::Write::write_all(&mut archive, &bytes).expect("written");
+        }
+        archive.finish().expect("finished");
+    }
+    let world = World::load(&zipped, &WorldOptions::default(), &NoProgress);
+    std::fs::remove_file(&zipped).expect("clean up");
+    let world = world.expect("the archive loads");
+    let direct = load("ne-lowres-shp/naturalearth_lowres.shp");
+    assert_eq!(world.countries().len(), direct.countries().len());
+    assert!(
+        world
+            .by_code("CIV")
+            .is_some_and(|c| c.name == "Côte d'Ivoire")
+    );
+    assert_eq!(
+        world.warnings()[0],
+        "read ne/naturalearth_lowres.shp from the archive"
+    );
+    assert_eq!(world.warnings()[1..], direct.warnings()[..]);
+}

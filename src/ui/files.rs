@@ -142,7 +142,7 @@ impl Files {
                 let picked = rfd::FileDialog::new()
                     .add_filter(
                         "Initiatives or world map",
-                        &["json", "geojson", "topojson", "shp"],
+                        &["json", "geojson", "topojson", "shp", "zip"],
                     )
                     .pick_file();
                 if let Some(path) = picked {

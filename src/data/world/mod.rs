@@ -277,10 +277,11 @@ impl World {
                 max_bytes: MAX_WORLD_FILE_BYTES,
             });
         }
-        let shp = path
-            .extension()
-            .is_some_and(|e| e.eq_ignore_ascii_case("shp"));
-        if shp {
+        let is = |ext: &str| {
+            path.extension()
+                .is_some_and(|e| e.eq_ignore_ascii_case(ext))
+        };
+        if is("shp") || is("zip") {
             return Self::from_shapefile(path, options, progress);
         }
         let bytes = geojson::read_reporting(path, metadata.len(), progress).map_err(|source| {
@@ -332,18 +333,26 @@ impl World {
         Self::from_features(path, Some((text, &starts)), features, &keys, progress)
     }
 
-    /// A Shapefile (the `.shp`, with the `.dbf` and `.cpg` beside it): its records, read as
+    /// A Shapefile (the `.shp`, with the `.dbf` and `.cpg` beside it, or a `.zip` of them): its
+    /// records, read as
     /// features. Problems are named by record index; a binary file has no lines.
     fn from_shapefile(
         path: &Path,
         options: &WorldOptions,
         progress: &dyn ProgressSink,
     ) -> Result<Self, WorldError> {
-        let (features, notes) =
-            shapefile::features(path).map_err(|message| WorldError::NotGeoJson {
-                path: path.to_owned(),
-                found: format!("a Shapefile that cannot be read: {message}"),
-            })?;
+        let zipped = path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("zip"));
+        let read = if zipped {
+            shapefile::features_from_zip(path)
+        } else {
+            shapefile::features(path)
+        };
+        let (features, notes) = read.map_err(|message| WorldError::NotGeoJson {
+            path: path.to_owned(),
+            found: format!("a Shapefile that cannot be read: {message}"),
+        })?;
         if features.is_empty() {
             return Err(WorldError::NoFeatures {
                 path: path.to_owned(),

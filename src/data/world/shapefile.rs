@@ -44,6 +44,75 @@ pub(super) fn features(path: &Path) -> Result<(Vec<Feature>, Vec<String>), Strin
     Ok((features, notes))
 }
 
+/// The features of a Shapefile handed out as a `.zip`: the first `.shp` in it, with the files
+/// of the same name beside it, unpacked to a temporary folder and read as [`features`]. An
+/// archive whose contents would unpack past the world-file size limit is refused unread.
+pub(super) fn features_from_zip(path: &Path) -> Result<(Vec<Feature>, Vec<String>), String> {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    let file = std::fs::File::open(path).map_err(|e| format!("cannot open the archive: {e}"))?;
+    let mut archive =
+        zip::ZipArchive::new(file).map_err(|e| format!("not a readable .zip archive: {e}"))?;
+    let names: Vec<String> = archive
+        .file_names()
+        .filter_map(|name| name.ok().map(|n| n.into_owned()))
+        .collect();
+    let shp = names
+        .iter()
+        .find(|n| n.to_ascii_lowercase().ends_with(".shp") && !n.starts_with("__MACOSX"))
+        .ok_or_else(|| "the archive holds no .shp file".to_owned())?;
+    let stem = &shp[..shp.len() - 4];
+    let wanted: Vec<&String> = names
+        .iter()
+        .filter(|n| {
+            n.len() == stem.len() + 4
+                && n.starts_with(stem)
+                && [".shp", ".shx", ".dbf", ".cpg", ".prj"]
+                    .contains(&n[stem.len()..].to_ascii_lowercase().as_str())
+        })
+        .collect();
+    let mut total = 0u64;
+    for name in &wanted {
+        total += archive.by_name(name).map_or(0, |f| f.size());
+    }
+    if total > super::MAX_WORLD_FILE_BYTES {
+        return Err(format!(
+            "the Shapefile in the archive is {total} bytes unpacked; world files over {} bytes \
+             are refused",
+            super::MAX_WORLD_FILE_BYTES
+        ));
+    }
+    static COUNTER: AtomicU64 = AtomicU64::new(0);
+    let dir = std::env::temp_dir().join(format!(
+        "microlateral-atlas-shp-{}-{}",
+        std::process::id(),
+        COUNTER.fetch_add(1, Ordering::Relaxed)
+    ));
+    std::fs::create_dir_all(&dir).map_err(|e| format!("cannot unpack the archive: {e}"))?;
+    let unpacked = (|| {
+        let mut shp_path = None;
+        for name in &wanted {
+            let mut entry = archive.by_name(name).map_err(|e| e.to_string())?;
+            // The file's own name, never a path from the archive.
+            let own = Path::new(name.as_str())
+                .file_name()
+                .ok_or_else(|| format!("{name} has no file name"))?;
+            let target = dir.join(own);
+            let mut out = std::fs::File::create(&target).map_err(|e| e.to_string())?;
+            std::io::copy(&mut entry, &mut out).map_err(|e| e.to_string())?;
+            if name.as_str() == shp.as_str() {
+                shp_path = Some(target);
+            }
+        }
+        let shp_path = shp_path.ok_or_else(|| "the .shp could not be unpacked".to_owned())?;
+        let (features, mut notes) = features(&shp_path)?;
+        notes.insert(0, format!("read {shp} from the archive"));
+        Ok((features, notes))
+    })();
+    // The unpacked copy is only for reading; nothing can be done if it cannot be removed.
+    let _ = std::fs::remove_dir_all(&dir);
+    unpacked
+}
+
 /// The encoding the `.cpg` next to the `.shp` names, or UTF-8 when there is none or it names
 /// one this reader does not know (with a note either way, since names may then read wrong).
 fn encoding_of(path: &Path, notes: &mut Vec<String>) -> &'static encoding_rs::Encoding {
