@@ -498,3 +498,38 @@ fn a_missing_file_is_refused_naming_it() {
         "{message}"
     );
 }
+
+#[test]
+fn row_numbers_in_an_id_property_are_not_read_as_iso_numeric_codes() {
+    // geopandas writes a feature's row number as "id"; Natural Earth's -99 then must not become
+    // the country whose ISO number the row happens to be (row 4 would be Afghanistan).
+    let square = |x: usize| format!("[[[{x},0],[{x},1],[{},1],[{x},0]]]", x + 1);
+    let codes = [
+        "NOR", "SWE", "FIN", "DNK", "-99", "ISL", "EST", "LVA", "LTU", "POL",
+    ];
+    let features: Vec<String> = codes
+        .iter()
+        .enumerate()
+        .map(|(row, code)| {
+            format!(
+                r#"{{"type":"Feature","id":"{row}","properties":{{"iso_a3":"{code}","name":"N{row}"}},"geometry":{{"type":"Polygon","coordinates":{}}}}}"#,
+                square(row * 2)
+            )
+        })
+        .collect();
+    let text = format!(
+        r#"{{"type":"FeatureCollection","features":[{}]}}"#,
+        features.join(",")
+    );
+    let world = World::from_bytes(
+        Path::new("rows.geojson"),
+        text.as_bytes(),
+        &WorldOptions::default(),
+        &NoProgress,
+    )
+    .expect("loads");
+    let fourth = &world.countries()[4];
+    assert_eq!(fourth.name, "N4");
+    assert!(!fourth.has_code(), "row 4 became {}", fourth.code);
+    assert!(!world.has_code("AFG"));
+}

@@ -274,3 +274,24 @@ fn names_in_several_spellings_import_into_a_file_that_opens_and_says_what_was_fi
     );
     assert_eq!((call.summary.as_str(), call.outcome.as_str()), ("", ""));
 }
+
+#[test]
+fn an_initiative_named_in_another_script_is_asked_for_an_id_not_merged() {
+    let table = temp("cyrillic.csv");
+    std::fs::write(
+        &table,
+        "Initiative,Country,Role,Source\nЗелёный пакт,Norway,lead,https://example.org/a\n",
+    )
+    .expect("write");
+    let (code, printed) = run(&[
+        "import",
+        table.to_str().expect("UTF-8"),
+        "--out",
+        temp("cyrillic.json").to_str().expect("UTF-8"),
+    ]);
+    assert_eq!(code, 1);
+    assert!(
+        printed.contains("row 2, column Initiative: \"Зелёный пакт\" gives no id"),
+        "{printed}"
+    );
+}

@@ -218,6 +218,41 @@ fn in_the_window_a_map_with_minus_99_codes_shows_them_as_land_and_the_initiative
     assert_eq!(observed.fill_of(&norway.code), Some(palette::MUTED));
 }
 
+/// The corpus Shapefile zipped under `folder/` with each file's name made by `name`.
+fn zipped(tag: &str, name: impl Fn(&str) -> String) -> std::path::PathBuf {
+    let zipped = std::env::temp_dir().join(format!("atlas-ne-{tag}-{}.zip", std::process::id()));
+    let file = std::fs::File::create(&zipped).expect("create");
+    let mut archive = zip::ZipWriter::new(file);
+    let stored =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    for ext in ["shp", "shx", "dbf", "cpg", "prj"] {
+        let bytes = std::fs::read(format!(
+            "tests/data/worlds/ne-lowres-shp/naturalearth_lowres.{ext}"
+        ))
+        .expect("the corpus file");
+        archive.start_file(name(ext), stored).expect("an entry");
+        std::io::Write::write_all(&mut archive, &bytes).expect("written");
+    }
+    archive.finish().expect("finished");
+    zipped
+}
+
+#[test]
+fn a_zipped_shapefile_with_upper_case_names_loads_too() {
+    let path = zipped("upper", |ext| {
+        format!("NE_LOWRES.{}", ext.to_ascii_uppercase())
+    });
+    let world = World::load(&path, &WorldOptions::default(), &NoProgress);
+    std::fs::remove_file(&path).expect("clean up");
+    let world = world.expect("the archive loads");
+    assert_eq!(world.countries().len(), 177);
+    assert!(
+        world
+            .by_code("CIV")
+            .is_some_and(|c| c.name == "Côte d'Ivoire")
+    );
+}
+
 #[test]
 fn a_zipped_shapefile_loads_as_the_shapefile_does_and_says_what_it_read() {
     // As GIS sites hand Shapefiles out: the files of one layer in a .zip.

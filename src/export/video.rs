@@ -76,6 +76,15 @@ pub fn write_mp4(
         .stderr(Stdio::piped())
         .spawn()
         .map_err(|e| ExportError::Render(format!("cannot start {}: {e}", ffmpeg.display())))?;
+    // ffmpeg's complaints are read as they come, so a full pipe can never stall it while we
+    // are still writing frames to it.
+    let complaints = child.stderr.take().map(|mut stderr| {
+        std::thread::spawn(move || {
+            let mut text = String::new();
+            let _ = stderr.read_to_string(&mut text);
+            text
+        })
+    });
     let mut written = 0;
     let drawn = match child.stdin.take() {
         Some(mut stdin) => draw_frames(
@@ -99,11 +108,18 @@ pub fn write_mp4(
         )),
     };
     // Closing its input (above, when `stdin` dropped) tells ffmpeg the video has ended.
-    let mut complaint = String::new();
-    if let Some(mut stderr) = child.stderr.take() {
-        let _ = stderr.read_to_string(&mut complaint);
-    }
-    let status = child.wait().map_err(io_error)?;
+    let status = child.wait();
+    let complaint = complaints
+        .and_then(|reader| reader.join().ok())
+        .unwrap_or_default();
+    let status = match status {
+        Ok(status) => status,
+        Err(e) => {
+            // Nothing more can be done if the partial file cannot be removed.
+            let _ = std::fs::remove_file(&temporary);
+            return Err(io_error(e));
+        }
+    };
     // When ffmpeg stops early, writing to it fails with a broken pipe; its own message says why.
     let result = match (drawn, status.success()) {
         (Err(ExportError::Cancelled), _) => Err(ExportError::Cancelled),

@@ -16,7 +16,6 @@ use std::collections::BTreeMap;
 use serde_json::{Value, json};
 
 use crate::data::FuzzyDate;
-use crate::data::date::{day_from_ymd, iso_date};
 pub use table::{Cell, Table};
 use values::{role_of, slashed};
 
@@ -444,6 +443,16 @@ impl Import {
                 Field::Initiative,
                 "empty; expected the initiative's id or name".to_owned(),
             ));
+        } else if slug(initiative).is_empty() {
+            // Ids are ASCII (letters, digits, hyphens); a name in another script makes none.
+            problems.push((
+                Field::Initiative,
+                format!(
+                    "\"{initiative}\" gives no id (ids use the letters a-z, digits and \
+                     hyphens); write an id such as green-pact, and the name in the initiatives \
+                     table"
+                ),
+            ));
         }
         let code = self.country(r).map_err(|p| problems.push(p)).ok();
         let role = role_of(&text(Field::Role));
@@ -540,10 +549,8 @@ impl Import {
     /// A date cell as the format writes dates, or why it is refused.
     fn date(&self, cell: &Cell) -> Result<String, String> {
         match cell {
-            Cell::Date(serial) if self.dates.date_cells => {
-                Ok(iso_date(day_from_ymd(1899, 12, 30) + serial.floor() as i64))
-            }
-            Cell::Date(_) => Err(
+            Cell::Date(..) if self.dates.date_cells => Ok(cell.text()),
+            Cell::Date(..) => Err(
                 "a spreadsheet date cell; write the date as text (2019-05-15), or say that date \
                  cells are days (--date-cells)"
                     .into(),

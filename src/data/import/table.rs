@@ -14,8 +14,9 @@ pub enum Cell {
     Empty,
     Text(String),
     Number(f64),
-    /// A spreadsheet date cell: days since 1899-12-30.
-    Date(f64),
+    /// A spreadsheet date cell: the day it shows (year, month, day), whichever epoch (1900 or
+    /// Mac Excel's 1904) the workbook counts from.
+    Date(i32, u8, u8),
 }
 
 impl Cell {
@@ -24,8 +25,9 @@ impl Cell {
         match self {
             Self::Empty => String::new(),
             Self::Text(text) => text.trim().to_owned(),
-            Self::Number(n) | Self::Date(n) if n.fract() == 0.0 => format!("{}", *n as i64),
-            Self::Number(n) | Self::Date(n) => n.to_string(),
+            Self::Number(n) if n.fract() == 0.0 => format!("{}", *n as i64),
+            Self::Number(n) => n.to_string(),
+            Self::Date(y, m, d) => format!("{y:04}-{m:02}-{d:02}"),
         }
     }
 
@@ -152,14 +154,19 @@ pub fn read_workbook(path: &Path) -> Result<Vec<Table>, ImportError> {
 
 fn cell_of(data: &Data) -> Cell {
     match data {
-        Data::Empty | Data::Error(_) => Cell::Empty,
+        Data::Empty => Cell::Empty,
+        // "#N/A" and the like: shown as the spreadsheet shows them, so a message names them.
+        Data::Error(error) => Cell::Text(error.to_string()),
         Data::String(text) | Data::DateTimeIso(text) | Data::DurationIso(text) => {
             Cell::Text(text.clone())
         }
         Data::Int(n) => Cell::Number(*n as f64),
         Data::Float(n) => Cell::Number(*n),
         Data::Bool(b) => Cell::Text(b.to_string()),
-        Data::DateTime(date) => Cell::Date(date.as_f64()),
+        Data::DateTime(date) => {
+            let (year, month, day, ..) = date.to_ymd_hms_milli();
+            Cell::Date(i32::from(year), month, day)
+        }
     }
 }
 

@@ -154,14 +154,51 @@ pub(super) fn read_features(
     Ok(features)
 }
 
+/// A property that may hold codes, and whether its numbers are ISO 3166-1 numeric codes.
+#[derive(Clone, Debug)]
+struct CodeKey {
+    name: String,
+    /// Whether its digit values are read as ISO numeric codes: only when nearly all of them are
+    /// such codes (world-atlas's ids are; a GIS export's row numbers in "id" are not).
+    numeric: bool,
+}
+
+impl CodeKey {
+    /// A feature's code in this property: the text, or the alpha-3 code of an ISO number.
+    fn code_in(&self, properties: &JsonObject) -> Option<String> {
+        let code = properties.get(&self.name).and_then(code_string)?;
+        if self.numeric && code.bytes().all(|b| b.is_ascii_digit()) {
+            return crate::data::bundled::alpha3_of_numeric(&code)
+                .map(str::to_owned)
+                .or(Some(code));
+        }
+        Some(code)
+    }
+
+    /// The key for `name`, with its numbers judged from the features' values.
+    fn judged<'a>(name: &str, objects: impl Iterator<Item = &'a JsonObject>) -> Self {
+        let (mut digits, mut iso) = (0usize, 0usize);
+        for code in objects.filter_map(|o| o.get(name).and_then(code_string)) {
+            if code.bytes().all(|b| b.is_ascii_digit()) {
+                digits += 1;
+                iso += usize::from(crate::data::bundled::alpha3_of_numeric(&code).is_some());
+            }
+        }
+        Self {
+            name: name.to_owned(),
+            numeric: digits > 0 && iso * 10 >= digits * 9,
+        }
+    }
+}
+
 /// The properties that hold each feature's code and name.
 pub(super) struct Keys {
     /// Given by the options or detected; there is always one, or the file is refused.
-    code: String,
+    code: CodeKey,
     /// Other code properties to try, best first, for a feature whose `code` is unusable
     /// (Natural Earth writes -99 in `ISO_A3` for France and Norway, and has the code in
     /// `ADM0_A3`). Empty when the user named the property.
-    fallbacks: Vec<String>,
+    fallbacks: Vec<CodeKey>,
     /// `None` when no usual name property is found: countries are then named by their codes.
     name: Option<String>,
     /// Which property was chosen and why, when more than one had codes.
@@ -182,7 +219,7 @@ pub(super) fn property_keys(
     };
     if let Some(key) = &options.code_property {
         return Ok(Keys {
-            code: key.clone(),
+            code: CodeKey::judged(key, props()),
             fallbacks: Vec::new(),
             name,
             chosen: None,
@@ -198,11 +235,12 @@ pub(super) fn property_keys(
     let chosen = (ranked.len() > 1).then(|| {
         let others: Vec<String> = ranked[1..]
             .iter()
-            .map(|(key, n)| format!("\"{key}\" {n}"))
+            .map(|(key, n)| format!("\"{}\" {n}", key.name))
             .collect();
         format!(
-            "country codes are read from \"{code}\", which has the most usable, unique codes \
+            "country codes are read from \"{}\", which has the most usable, unique codes \
              ({best}; {})",
+            code.name,
             others.join(", ")
         )
     });
@@ -214,27 +252,25 @@ pub(super) fn property_keys(
     })
 }
 
-/// The code properties the features have, best first: by how many features have a usable code
-/// there that no other feature has, ISO alpha-3 codes (three capital letters) before anything
-/// else (world-atlas's numeric ids), then in the order of [`CODE_PROPERTIES`].
+/// The code properties the features have, best first: by how many codes the atlas knows they
+/// hold (ISO alpha-3, and ISO numbers where the property is numeric), then by how many unique
+/// codes, then in the order of [`CODE_PROPERTIES`]. Each with its score for the note.
 fn rank_code_keys<'a>(
     objects: impl Iterator<Item = &'a JsonObject> + Clone,
-) -> Vec<(String, usize)> {
-    let mut ranked: Vec<(usize, usize, usize, String)> = CODE_PROPERTIES
+) -> Vec<(CodeKey, usize)> {
+    let mut ranked: Vec<(usize, usize, usize, CodeKey)> = CODE_PROPERTIES
         .iter()
         .enumerate()
         .filter_map(|(order, key)| {
-            let codes: Vec<String> = objects
-                .clone()
-                .filter_map(|o| o.get(*key).and_then(code_string))
-                .collect();
+            let key = CodeKey::judged(key, objects.clone());
+            let codes: Vec<String> = objects.clone().filter_map(|o| key.code_in(o)).collect();
             if codes.is_empty() {
                 return None;
             }
             let mut seen = std::collections::HashSet::new();
             let unique = codes.iter().filter(|c| seen.insert(c.as_str())).count();
             let known = seen.iter().filter(|c| is_known(c)).count();
-            Some((known, unique, order, (*key).to_owned()))
+            Some((known, unique, order, key))
         })
         .collect();
     ranked.sort_by(|a, b| b.0.cmp(&a.0).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2)));
@@ -323,14 +359,14 @@ pub(super) struct Read {
 /// drawn, in words that name the feature. Whether its code is unique is left to the caller,
 /// which sees every feature.
 pub(super) fn country_from(index: usize, feature: Feature, keys: &Keys) -> Result<Read, String> {
-    let code_key = &keys.code;
+    let code_key = &keys.code.name;
     let properties = feature.properties.unwrap_or_default();
     let mut repairs = Vec::new();
-    let given = properties.get(code_key).and_then(code_string);
+    let given = keys.code.code_in(&properties);
     let fallback = || {
         keys.fallbacks.iter().find_map(|key| {
-            let code = properties.get(key).and_then(code_string)?;
-            is_known(&code).then_some((key, code))
+            let code = key.code_in(&properties)?;
+            is_known(&code).then_some((&key.name, code))
         })
     };
     let (code, coded) = match (given, fallback()) {
@@ -621,24 +657,14 @@ fn detect_key<'a>(
         .map(|i| candidates[i].to_owned())
 }
 
-/// A code given as a non-empty string, or as a number. A number, or a string of digits, is an
-/// ISO 3166-1 numeric code (world-atlas identifies countries so) and is read as its alpha-3 code
-/// where the atlas knows it. Natural Earth writes -99 for "none".
+/// A code given as a non-empty string, or as a number; Natural Earth writes -99 for "none".
 fn code_string(value: &JsonValue) -> Option<String> {
     let text = match value {
         JsonValue::String(s) => s.trim().to_owned(),
         JsonValue::Number(n) => n.to_string(),
         _ => return None,
     };
-    if text.is_empty() || text == "-99" {
-        return None;
-    }
-    if text.bytes().all(|b| b.is_ascii_digit())
-        && let Some(alpha3) = crate::data::bundled::alpha3_of_numeric(&text)
-    {
-        return Some(alpha3.to_owned());
-    }
-    Some(text)
+    (!text.is_empty() && text != "-99").then_some(text)
 }
 
 fn population_from(properties: &JsonObject) -> Option<Population> {

@@ -358,6 +358,12 @@ impl World {
                 path: path.to_owned(),
             });
         }
+        if features.len() > MAX_WORLD_FEATURES {
+            return Err(WorldError::TooManyFeatures {
+                path: path.to_owned(),
+                max: MAX_WORLD_FEATURES,
+            });
+        }
         let keys = geojson::property_keys(path, &features, options)?;
         let mut world = Self::from_features(path, None, features, &keys, progress)?;
         world.warnings.splice(0..0, notes);
@@ -380,6 +386,12 @@ impl World {
         if features.is_empty() {
             return Err(WorldError::NoFeatures {
                 path: path.to_owned(),
+            });
+        }
+        if features.len() > MAX_WORLD_FEATURES {
+            return Err(WorldError::TooManyFeatures {
+                path: path.to_owned(),
+                max: MAX_WORLD_FEATURES,
             });
         }
         let keys = geojson::property_keys(path, &features, options)?;

@@ -17,7 +17,7 @@ pub(super) fn features(path: &Path) -> Result<(Vec<Feature>, Vec<String>), Strin
     let mut notes = Vec::new();
     let shapes = ::shapefile::ShapeReader::from_path(path)
         .map_err(|e| format!("cannot read the shapes: {e}"))?;
-    let dbf = path.with_extension("dbf");
+    let dbf = sibling(path, "dbf");
     let table = std::fs::File::open(&dbf).map_err(|e| {
         format!(
             "cannot open {} ({e}); a Shapefile's codes and names are in the .dbf next to the .shp",
@@ -72,7 +72,7 @@ pub(super) fn features_from_zip(path: &Path) -> Result<(Vec<Feature>, Vec<String
         .collect();
     let mut total = 0u64;
     for name in &wanted {
-        total += archive.by_name(name).map_or(0, |f| f.size());
+        total = total.saturating_add(archive.by_name(name).map_or(0, |f| f.size()));
     }
     if total > super::MAX_WORLD_FILE_BYTES {
         return Err(format!(
@@ -81,22 +81,32 @@ pub(super) fn features_from_zip(path: &Path) -> Result<(Vec<Feature>, Vec<String
             super::MAX_WORLD_FILE_BYTES
         ));
     }
+    // A folder of our own: `create_dir` fails if it exists, so nothing placed there in advance
+    // (a link to another file) is written through.
     static COUNTER: AtomicU64 = AtomicU64::new(0);
-    let dir = std::env::temp_dir().join(format!(
-        "microlateral-atlas-shp-{}-{}",
-        std::process::id(),
-        COUNTER.fetch_add(1, Ordering::Relaxed)
-    ));
-    std::fs::create_dir_all(&dir).map_err(|e| format!("cannot unpack the archive: {e}"))?;
+    let dir = loop {
+        let candidate = std::env::temp_dir().join(format!(
+            "microlateral-atlas-shp-{}-{}",
+            std::process::id(),
+            COUNTER.fetch_add(1, Ordering::Relaxed)
+        ));
+        match std::fs::create_dir(&candidate) {
+            Ok(()) => break candidate,
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
+            Err(e) => return Err(format!("cannot unpack the archive: {e}")),
+        }
+    };
     let unpacked = (|| {
         let mut shp_path = None;
         for name in &wanted {
             let mut entry = archive.by_name(name).map_err(|e| e.to_string())?;
-            // The file's own name, never a path from the archive.
+            // The file's own name, never a path from the archive, with its extension in lower
+            // case so the .shp finds its .dbf on a case-sensitive file system.
             let own = Path::new(name.as_str())
-                .file_name()
+                .file_stem()
                 .ok_or_else(|| format!("{name} has no file name"))?;
-            let target = dir.join(own);
+            let extension = name[stem.len() + 1..].to_ascii_lowercase();
+            let target = dir.join(own).with_extension(extension);
             let mut out = std::fs::File::create(&target).map_err(|e| e.to_string())?;
             std::io::copy(&mut entry, &mut out).map_err(|e| e.to_string())?;
             if name.as_str() == shp.as_str() {
@@ -116,7 +126,7 @@ pub(super) fn features_from_zip(path: &Path) -> Result<(Vec<Feature>, Vec<String
 /// The encoding the `.cpg` next to the `.shp` names, or UTF-8 when there is none or it names
 /// one this reader does not know (with a note either way, since names may then read wrong).
 fn encoding_of(path: &Path, notes: &mut Vec<String>) -> &'static encoding_rs::Encoding {
-    let cpg = path.with_extension("cpg");
+    let cpg = sibling(path, "cpg");
     let mut label = String::new();
     let read = std::fs::File::open(&cpg)
         .and_then(|f| f.take(1024).read_to_string(&mut label))
@@ -147,6 +157,17 @@ fn encoding_of(path: &Path, notes: &mut Vec<String>) -> &'static encoding_rs::En
             encoding_rs::UTF_8
         }
     }
+}
+
+/// The file beside `path` with extension `ext`, in whichever case it is written (COUNTRIES.SHP
+/// comes with COUNTRIES.DBF); the lower-case name when there is none.
+fn sibling(path: &Path, ext: &str) -> std::path::PathBuf {
+    let lower = path.with_extension(ext);
+    if lower.exists() {
+        return lower;
+    }
+    let upper = path.with_extension(ext.to_ascii_uppercase());
+    if upper.exists() { upper } else { lower }
 }
 
 fn file_name(path: &Path) -> String {

@@ -9,6 +9,10 @@ use geojson::{Feature, Geometry, GeometryValue, JsonObject, Position};
 use serde::Deserialize;
 use serde_json::Value;
 
+/// The most points one ring is stitched to; past it the ring is cut short, and then fails its
+/// checks and is reported.
+const MAX_RING_POINTS: usize = 5_000_000;
+
 /// A TopoJSON topology: the members this reader uses.
 #[derive(Deserialize)]
 struct Topology {
@@ -189,6 +193,11 @@ fn value_of(
 fn stitch(indices: &[Value], arcs: &[Vec<[f64; 2]>]) -> Vec<Position> {
     let mut points: Vec<[f64; 2]> = Vec::new();
     for index in indices.iter().filter_map(Value::as_i64) {
+        // A ring that names one long arc millions of times would take all memory: a country's
+        // ring has at most a few hundred thousand points.
+        if points.len() > MAX_RING_POINTS {
+            break;
+        }
         let (arc, reversed) = if index >= 0 {
             (arcs.get(index as usize), false)
         } else {
