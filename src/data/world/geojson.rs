@@ -258,19 +258,27 @@ pub(super) fn property_keys(
 fn rank_code_keys<'a>(
     objects: impl Iterator<Item = &'a JsonObject> + Clone,
 ) -> Vec<(CodeKey, usize)> {
-    let mut ranked: Vec<(usize, usize, usize, CodeKey)> = CODE_PROPERTIES
+    let candidates: Vec<(usize, CodeKey, Vec<String>)> = CODE_PROPERTIES
         .iter()
         .enumerate()
         .filter_map(|(order, key)| {
             let key = CodeKey::judged(key, objects.clone());
             let codes: Vec<String> = objects.clone().filter_map(|o| key.code_in(o)).collect();
-            if codes.is_empty() {
-                return None;
-            }
+            (!codes.is_empty()).then_some((order, key, codes))
+        })
+        .collect();
+    // One property with codes (the bundled map's iso_a3) needs no ranking, and so no look at
+    // which codes the atlas knows: that reads the bundled map's table, which a start need not.
+    if let [(_, key, codes)] = candidates.as_slice() {
+        return vec![(key.clone(), codes.len())];
+    }
+    let mut ranked: Vec<(usize, usize, usize, CodeKey)> = candidates
+        .into_iter()
+        .map(|(order, key, codes)| {
             let mut seen = std::collections::HashSet::new();
             let unique = codes.iter().filter(|c| seen.insert(c.as_str())).count();
             let known = seen.iter().filter(|c| is_known(c)).count();
-            Some((known, unique, order, key))
+            (known, unique, order, key)
         })
         .collect();
     ranked.sort_by(|a, b| b.0.cmp(&a.0).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2)));

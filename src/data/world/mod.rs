@@ -353,21 +353,7 @@ impl World {
             path: path.to_owned(),
             found: format!("a Shapefile that cannot be read: {message}"),
         })?;
-        if features.is_empty() {
-            return Err(WorldError::NoFeatures {
-                path: path.to_owned(),
-            });
-        }
-        if features.len() > MAX_WORLD_FEATURES {
-            return Err(WorldError::TooManyFeatures {
-                path: path.to_owned(),
-                max: MAX_WORLD_FEATURES,
-            });
-        }
-        let keys = geojson::property_keys(path, &features, options)?;
-        let mut world = Self::from_features(path, None, features, &keys, progress)?;
-        world.warnings.splice(0..0, notes);
-        Ok(world)
+        Self::from_unplaced(path, features, notes, options, progress)
     }
 
     /// A TopoJSON file: its country object's geometries, read as features. Problems are placed
@@ -383,6 +369,19 @@ impl World {
                 path: path.to_owned(),
                 found: message,
             })?;
+        Self::from_unplaced(path, features, note, options, progress)
+    }
+
+    /// The world from features read out of a file that is not GeoJSON text (TopoJSON, a
+    /// Shapefile): problems are named by feature index, and `notes` on how the file was read
+    /// come first among the warnings.
+    fn from_unplaced(
+        path: &Path,
+        features: Vec<Feature>,
+        notes: impl IntoIterator<Item = String>,
+        options: &WorldOptions,
+        progress: &dyn ProgressSink,
+    ) -> Result<Self, WorldError> {
         if features.is_empty() {
             return Err(WorldError::NoFeatures {
                 path: path.to_owned(),
@@ -396,7 +395,7 @@ impl World {
         }
         let keys = geojson::property_keys(path, &features, options)?;
         let mut world = Self::from_features(path, None, features, &keys, progress)?;
-        world.warnings.splice(0..0, note);
+        world.warnings.splice(0..0, notes);
         Ok(world)
     }
 
