@@ -15,7 +15,7 @@ use microlateral_atlas::data::NoProgress;
 use microlateral_atlas::data::bundled::WORLD as BUNDLED_WORLD;
 use microlateral_atlas::data::{World, WorldOptions};
 use microlateral_atlas::geo::index::country_at_linear;
-use microlateral_atlas::geo::{CountryIndex, WorldMeshes};
+use microlateral_atlas::geo::{CountryIndex, WorldMeshes, prepared};
 use microlateral_atlas::scene::{LayerColors, style};
 use microlateral_atlas::ui::map_layer::LayerCache;
 use microlateral_atlas::ui::{CountryLayer, LayerOutput};
@@ -48,8 +48,21 @@ fn load(c: &mut Criterion) {
         b.iter(|| WorldMeshes::build(&w, &NoProgress))
     });
     group.bench_function("index", |b| b.iter(|| CountryIndex::build(&w)));
-    group.bench_function("total", |b| {
+    group.bench_function("total, full path (baseline)", |b| {
         b.iter(|| WorldData::from_world(world(), "world.geojson".into(), &NoProgress))
+    });
+    // What the app and exports do with the bundled world: read the prepared file, assemble the
+    // meshes from its plan, index.
+    group.bench_function("total, prepared bundled world", |b| {
+        b.iter(|| WorldData::prepared().expect("the prepared world reads"))
+    });
+    let (prepared_world, plan) =
+        prepared::decode(prepared::BUNDLED).expect("the prepared world reads");
+    group.bench_function("prepared: read the file", |b| {
+        b.iter(|| prepared::decode(black_box(prepared::BUNDLED)))
+    });
+    group.bench_function("prepared: assemble meshes from the plan", |b| {
+        b.iter(|| WorldMeshes::from_plan(&prepared_world, &plan))
     });
     group.finish();
 }

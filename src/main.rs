@@ -2,24 +2,36 @@
 //! dataset, prints a country's history or exports without opening one.
 
 use std::process::ExitCode;
+use std::thread::JoinHandle;
 
 use anyhow::Context as _;
 use clap::Parser as _;
 use microlateral_atlas::AtlasApp;
-use microlateral_atlas::cli::{self, Args, Config, Job, WindowData};
+use microlateral_atlas::cli::{self, Args, Config, ConfigError, Job, WindowData};
 
 fn main() -> ExitCode {
     env_logger::Builder::from_env(env_logger::Env::default().default_filter_or("warn")).init();
-    let result = Config::new(Args::parse())
+    let args = Args::parse();
+    if args.command.is_none() {
+        // The window's data loads on its own thread while the window and its GPU context are
+        // made, which under software rendering takes far longer; the app waits for it only if
+        // it is not ready by then.
+        let config = std::thread::spawn(move || Config::new(args));
+        return match open_window(config) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(err) => {
+                eprintln!("microlateral-atlas: {err:#}");
+                ExitCode::FAILURE
+            }
+        };
+    }
+    let result = Config::new(args)
         .map_err(anyhow::Error::from)
         .and_then(|config| {
             for warning in &config.warnings {
                 eprintln!("{warning}");
             }
-            match config.job {
-                Job::Window(window) => open_window(*window).map(|()| ExitCode::SUCCESS),
-                job => cli::run_job(job, &mut std::io::stdout().lock()),
-            }
+            cli::run_job(config.job, &mut std::io::stdout().lock())
         });
     match result {
         Ok(code) => code,
@@ -30,7 +42,21 @@ fn main() -> ExitCode {
     }
 }
 
-fn open_window(window: WindowData) -> anyhow::Result<()> {
+/// The data the window opens on, from the loading thread, with its warnings printed.
+fn window_data(config: JoinHandle<Result<Config, ConfigError>>) -> anyhow::Result<WindowData> {
+    let config = config
+        .join()
+        .map_err(|_| anyhow::anyhow!("loading the data panicked"))??;
+    for warning in &config.warnings {
+        eprintln!("{warning}");
+    }
+    match config.job {
+        Job::Window(window) => Ok(*window),
+        _ => anyhow::bail!("the command line asked for no window"),
+    }
+}
+
+fn open_window(config: JoinHandle<Result<Config, ConfigError>>) -> anyhow::Result<()> {
     let native_options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("Microlateral Atlas")
@@ -42,6 +68,7 @@ fn open_window(window: WindowData) -> anyhow::Result<()> {
         "microlateral-atlas",
         native_options,
         Box::new(move |cc| {
+            let window = window_data(config)?;
             let mut app = AtlasApp::new(window.data, window.dataset).restore(cc.storage);
             app.opened_from(window.world_file, window.source, &cc.egui_ctx);
             if let Some((path, lines, failed)) = window.report {

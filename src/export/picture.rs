@@ -478,17 +478,8 @@ fn part_paths(
     let mut fill = String::new();
     let mut outline = String::new();
     let mut cut_anywhere = false;
-    let first = part.outline_vertices.start / 3;
-    let last = part.outline_vertices.end / 3;
-    for ring in mesh
-        .rings
-        .iter()
-        .filter(|r| r.start >= first && r.end <= last)
-    {
-        let unit: Vec<[f32; 2]> = ring
-            .clone()
-            .map(|point| mesh.outline_positions[3 * point as usize])
-            .collect();
+    for ring in mesh.part_rings(part) {
+        let unit = &mesh.fill_positions[ring.start as usize..ring.end as usize];
         let screen: Vec<Pos2> = unit
             .iter()
             .map(|&u| view.screen_from_unit(u, wrap))

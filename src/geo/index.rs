@@ -11,7 +11,7 @@ const CELL_DEG: f64 = 5.0;
 const COLUMNS: usize = (360.0 / CELL_DEG) as usize;
 const ROWS: usize = (180.0 / CELL_DEG) as usize;
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 struct Entry {
     country: u32,
     polygon: u32,
@@ -19,7 +19,7 @@ struct Entry {
 }
 
 /// A spatial index over a [`World`]'s polygons. Build it once per world.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct CountryIndex {
     entries: Vec<Entry>,
     /// For each cell, row-major from (−180°, −90°), the entries whose box touches it.

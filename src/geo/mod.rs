@@ -4,10 +4,13 @@
 //! meshes into screen shapes with one multiply-add per vertex.
 
 pub mod index;
+pub mod label;
 pub mod mercator;
 pub mod mesh;
+pub mod prepared;
+pub mod simplify;
 pub mod world_data;
 
 pub use index::CountryIndex;
-pub use mesh::{CountryMesh, Lod, MeshPart, WorldMeshes};
+pub use mesh::{CountryMesh, Lod, MeshPart, MeshPlan, PolygonPlan, WorldMeshes};
 pub use world_data::{MAX_ZOOM, WorldData, min_zoom};

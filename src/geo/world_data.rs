@@ -4,6 +4,7 @@ use std::path::{Path, PathBuf};
 
 use crate::data::world::{World, WorldError, WorldOptions};
 use crate::data::{ProgressSink, bundled};
+use crate::geo::prepared::{self, PreparedError};
 use crate::geo::{CountryIndex, WorldMeshes};
 
 /// The closest the map zooms in. 1:50m borders carry no more detail than this.
@@ -34,9 +35,31 @@ impl WorldData {
         options: &WorldOptions,
         progress: &dyn ProgressSink,
     ) -> Result<Self, WorldError> {
+        let default_keys = options.code_property.is_none() && options.name_property.is_none();
+        if path.is_none() && default_keys {
+            match Self::prepared() {
+                Ok(data) => return Ok(data),
+                // A stale or damaged prepared file costs time, not the map.
+                Err(why) => log::warn!("{why}; reading {} instead", bundled::WORLD_NAME),
+            }
+        }
         let world = bundled::world(path, options, progress)?;
         let source = path.unwrap_or(Path::new(bundled::WORLD_NAME)).to_owned();
         Ok(Self::from_world(world, source, progress))
+    }
+
+    /// The bundled world from its prepared form (see [`prepared`]): no parsing, simplifying or
+    /// triangulating, and the same meshes as the full path.
+    pub fn prepared() -> Result<Self, PreparedError> {
+        let (world, plan) = prepared::decode(prepared::BUNDLED)?;
+        let meshes = WorldMeshes::from_plan(&world, &plan).ok_or(PreparedError::Misfit)?;
+        let index = CountryIndex::build(&world);
+        Ok(Self {
+            world,
+            meshes,
+            index,
+            source: Path::new(bundled::WORLD_NAME).to_owned(),
+        })
     }
 
     /// Whether this is the map that ships with the app.

@@ -171,7 +171,7 @@ impl CountryLayer<'_> {
                 for wrap in view.visible_wraps(part.bbox) {
                     // epaint takes a much slower path for meshes past u16 indices: keep
                     // each one under that (measured: 2.9 ms → 0.2 ms a frame at world view).
-                    let extra = (part.outline_vertices.end - part.outline_vertices.start) as usize;
+                    let extra = 3 * (part.fill_vertices.end - part.fill_vertices.start) as usize;
                     if outline.vertices.len() + extra > MAX_MESH_VERTICES {
                         fills.push(Shape::mesh(std::mem::take(&mut fill)));
                         outlines.push(Shape::mesh(std::mem::take(&mut outline)));
@@ -334,30 +334,33 @@ fn push_part(
             .map(|i| i - first + base),
     );
 
-    // A feathered hairline: opaque at the ring, transparent one pixel either side.
-    let (base, first) = (outline.vertices.len() as u32, part.outline_vertices.start);
-    let positions = &mesh.outline_positions[range(&part.outline_vertices)];
-    let normals = &mesh.outline_normals[range(&part.outline_vertices)];
-    outline
-        .vertices
-        .extend(positions.iter().zip(normals).map(|(u, n)| {
-            let p = view.screen_from_unit(*u, wrap);
-            let side = n[0] != 0.0 || n[1] != 0.0;
-            Vertex {
-                pos: pos2(p.x + n[0], p.y + n[1]),
-                uv: egui::epaint::WHITE_UV,
-                color: if side {
-                    Color32::TRANSPARENT
-                } else {
-                    outline_color
-                },
-            }
-        }));
-    outline.indices.extend(
-        mesh.outline_indices[range(&part.outline_indices)]
-            .iter()
-            .map(|i| i - first + base),
-    );
+    // A feathered hairline: opaque at the ring, transparent one pixel either side. Each point
+    // becomes three vertices: centre, left side, right side.
+    let base = outline.vertices.len() as u32;
+    let positions = &mesh.fill_positions[range(&part.fill_vertices)];
+    let normals = &mesh.outline_normals[range(&part.fill_vertices)];
+    let vertex = |pos, color| Vertex {
+        pos,
+        uv: egui::epaint::WHITE_UV,
+        color,
+    };
+    for (u, n) in positions.iter().zip(normals) {
+        let p = view.screen_from_unit(*u, wrap);
+        outline.vertices.extend([
+            vertex(p, outline_color),
+            vertex(pos2(p.x + n[0], p.y + n[1]), Color32::TRANSPARENT),
+            vertex(pos2(p.x - n[0], p.y - n[1]), Color32::TRANSPARENT),
+        ]);
+    }
+    for ring in mesh.part_rings(part) {
+        for (a, b) in mesh.outline_edges(ring) {
+            let (c0, c1) = (base + 3 * (a - first), base + 3 * (b - first));
+            let (l0, r0, l1, r1) = (c0 + 1, c0 + 2, c1 + 1, c1 + 2);
+            outline
+                .indices
+                .extend([c0, l0, l1, c0, l1, c1, c0, r0, r1, c0, r1, c1]);
+        }
+    }
 }
 
 /// Appends a stroke of `stroke.width` pixels, with a one-pixel feather each side, around every
@@ -372,18 +375,11 @@ fn push_thick_outline(
 ) {
     let half = stroke.width / 2.0;
     let clear = Color32::TRANSPARENT;
-    let first_point = part.outline_vertices.start / 3;
-    let last_point = part.outline_vertices.end / 3;
-    for ring in mesh
-        .rings
-        .iter()
-        .filter(|r| r.start >= first_point && r.end <= last_point)
-    {
+    for ring in mesh.part_rings(part) {
         let base = out.vertices.len() as u32;
-        let n = ring.end - ring.start;
         for point in ring.clone() {
-            let centre = view.screen_from_unit(mesh.outline_positions[3 * point as usize], wrap);
-            let normal = mesh.outline_normals[3 * point as usize + 1];
+            let centre = view.screen_from_unit(mesh.fill_positions[point as usize], wrap);
+            let normal = mesh.outline_normals[point as usize];
             let at = |d: f32| pos2(centre.x + normal[0] * d, centre.y + normal[1] * d);
             for (pos, color) in [
                 (at(half + 1.0), clear),
@@ -398,12 +394,8 @@ fn push_thick_outline(
                 });
             }
         }
-        for i in 0..n {
-            let point = |k: u32| mesh.outline_positions[3 * (ring.start + k % n) as usize];
-            if crate::geo::mesh::is_antimeridian_cut(point(i), point(i + 1)) {
-                continue;
-            }
-            let (a, b) = (base + 4 * i, base + 4 * ((i + 1) % n));
+        for (i, j) in mesh.outline_edges(ring) {
+            let (a, b) = (base + 4 * (i - ring.start), base + 4 * (j - ring.start));
             for k in 0..3 {
                 out.indices
                     .extend([a + k, a + k + 1, b + k, a + k + 1, b + k + 1, b + k]);

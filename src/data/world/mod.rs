@@ -137,7 +137,7 @@ pub struct Population {
 }
 
 /// One feature of the world file.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Country {
     /// ISO 3166-1 alpha-3, or a stable user-assigned code for places ISO does not list.
     pub code: String,
@@ -178,7 +178,7 @@ impl Country {
 }
 
 /// All countries of a world file, with a lookup by code.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct World {
     countries: Vec<Country>,
     by_code: HashMap<String, usize>,
@@ -457,6 +457,22 @@ impl World {
             countries,
             by_code,
             warnings: placed,
+        })
+    }
+
+    /// A world from countries already read and checked, as a prepared world stores them, with
+    /// the warnings their reading gave. Returns `None` if two countries share a code.
+    pub fn from_parts(countries: Vec<Country>, warnings: Vec<String>) -> Option<Self> {
+        let mut by_code = HashMap::with_capacity(countries.len());
+        for (i, country) in countries.iter().enumerate() {
+            if by_code.insert(country.code.clone(), i).is_some() {
+                return None;
+            }
+        }
+        Some(Self {
+            countries,
+            by_code,
+            warnings,
         })
     }
 
