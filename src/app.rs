@@ -43,8 +43,13 @@ pub struct AtlasApp {
     data: Arc<WorldData>,
     dataset: Dataset,
     /// Per country: how many small-state efforts it led and how many it joined otherwise, as of
-    /// the date cursor. Recomputed each frame: a few hundred roles, microseconds.
+    /// the date cursor. Recomputed when the date or the data change: with ten thousand efforts
+    /// it takes tens of milliseconds, too much for every frame.
     involvement: Vec<(usize, usize)>,
+    /// The date and data version `involvement` was computed for.
+    involvement_for: (Option<i64>, u64),
+    /// Counts up each time the world or the initiatives are replaced (see `set_dataset`).
+    data_version: u64,
     /// The date the map shows the world as of (a day number); `None` shows every date.
     as_of: Option<i64>,
     /// A milestone whose caption is shown on the map.
@@ -82,6 +87,13 @@ pub struct AtlasApp {
 }
 
 impl AtlasApp {
+    /// Replaces the initiatives (after the world, if that changed too): the one way they change,
+    /// so what is derived from them is recomputed.
+    fn set_dataset(&mut self, dataset: Dataset) {
+        self.dataset = dataset;
+        self.data_version += 1;
+    }
+
     /// An app showing `data` and `dataset`.
     pub fn new(data: WorldData, dataset: Dataset) -> Self {
         let today = std::time::SystemTime::now()
@@ -92,6 +104,8 @@ impl AtlasApp {
             data: Arc::new(data),
             dataset,
             involvement,
+            involvement_for: (None, 0),
+            data_version: 0,
             as_of: None,
             caption: None,
             selected: None,
@@ -182,7 +196,10 @@ impl AtlasApp {
         for outcome in self.files.frame(ui, codes) {
             self.apply_outcome(outcome, ui.ctx());
         }
-        self.involvement = scene::involvement(&self.data.world, &self.dataset, self.as_of);
+        if self.involvement_for != (self.as_of, self.data_version) {
+            self.involvement = scene::involvement(&self.data.world, &self.dataset, self.as_of);
+            self.involvement_for = (self.as_of, self.data_version);
+        }
         let visible = self.list.filters.visible(&self.dataset);
         match &self.presenter {
             Some(_) => commands.extend(presenter::read_keys(ui).into_iter().map(Command::Present)),

@@ -62,7 +62,7 @@ impl AtlasApp {
                 let country = self.observe().selected_code.map(str::to_owned);
                 let initiative = self.observe().selected_initiative.map(str::to_owned);
                 self.data = Arc::new(*data);
-                self.dataset = dataset;
+                self.set_dataset(dataset);
                 self.map.forget_layer();
                 self.selected = country.and_then(|c| self.data.world.index_of(&c));
                 self.initiative = initiative.and_then(|id| self.dataset.index_of(&id));
@@ -79,7 +79,7 @@ impl AtlasApp {
                 warnings,
             } => {
                 let initiative = self.observe().selected_initiative.map(str::to_owned);
-                self.dataset = dataset;
+                self.set_dataset(dataset);
                 self.initiative = initiative.and_then(|id| self.dataset.index_of(&id));
                 self.caption = None;
                 self.presenter = None;

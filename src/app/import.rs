@@ -84,7 +84,7 @@ impl AtlasApp {
             Ok(loaded) => {
                 let path = preview.path.clone();
                 self.import_preview = None;
-                self.dataset = loaded.dataset;
+                self.set_dataset(loaded.dataset);
                 self.initiative = None;
                 self.caption = None;
                 self.presenter = None;

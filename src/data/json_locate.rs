@@ -98,15 +98,18 @@ fn parent_path(path: &str) -> Option<&str> {
 
 /// Scans `text` and records where every value and key is.
 pub(crate) fn scan(text: &str) -> Result<Positions, ScanError> {
-    let mut scanner = Scanner {
-        bytes: text.as_bytes(),
-        at: 0,
-        line: 1,
-        column: 1,
-        positions: Positions::default(),
-    };
+    let mut scanner = Scanner::new(text, true);
     scanner.value(String::new(), 0)?;
     Ok(scanner.positions)
+}
+
+/// Checks nesting as [`scan`] does and tells whether any object has a key written twice,
+/// recording nothing. A path and a map entry for every value cost seconds on a file of ten
+/// thousand efforts, so positions are only scanned for when a message needs one.
+pub(crate) fn check_shape(text: &str) -> Result<bool, ScanError> {
+    let mut scanner = Scanner::new(text, false);
+    scanner.value(String::new(), 0)?;
+    Ok(scanner.duplicate_seen)
 }
 
 struct Scanner<'a> {
@@ -114,10 +117,26 @@ struct Scanner<'a> {
     at: usize,
     line: usize,
     column: usize,
+    /// Whether to record positions and paths, or only check the shape.
+    record: bool,
     positions: Positions,
+    /// Without recording: whether some object has a key twice.
+    duplicate_seen: bool,
 }
 
-impl Scanner<'_> {
+impl<'a> Scanner<'a> {
+    fn new(text: &'a str, record: bool) -> Self {
+        Self {
+            bytes: text.as_bytes(),
+            at: 0,
+            line: 1,
+            column: 1,
+            record,
+            positions: Positions::default(),
+            duplicate_seen: false,
+        }
+    }
+
     fn peek(&self) -> Option<u8> {
         self.bytes.get(self.at).copied()
     }
@@ -162,7 +181,9 @@ impl Scanner<'_> {
             Some(b'{' | b'[') if depth >= MAX_DEPTH => return Err(ScanError::TooDeep(start)),
             _ => {}
         }
-        self.positions.values.insert(path.clone(), start);
+        if self.record {
+            self.positions.values.insert(path.clone(), start);
+        }
         match self.peek() {
             Some(b'{') => {
                 self.bump();
@@ -171,6 +192,8 @@ impl Scanner<'_> {
                     self.bump();
                     return Ok(());
                 }
+                // Without recording, the keys of this object so far (objects here are small).
+                let mut seen: Vec<String> = Vec::new();
                 loop {
                     self.skip_whitespace();
                     let key_at = self.here();
@@ -178,15 +201,24 @@ impl Scanner<'_> {
                         return Err(ScanError::Syntax);
                     }
                     let key = self.string()?;
-                    let child = key_path(&path, &key);
-                    match self.positions.keys.entry(child.clone()) {
-                        Entry::Occupied(_) => {
-                            self.positions.duplicate_keys.push((child.clone(), key_at));
+                    let child = if self.record {
+                        let child = key_path(&path, &key);
+                        match self.positions.keys.entry(child.clone()) {
+                            Entry::Occupied(_) => {
+                                self.positions.duplicate_keys.push((child.clone(), key_at));
+                            }
+                            Entry::Vacant(slot) => {
+                                slot.insert(key_at);
+                            }
                         }
-                        Entry::Vacant(slot) => {
-                            slot.insert(key_at);
+                        child
+                    } else {
+                        if seen.contains(&key) {
+                            self.duplicate_seen = true;
                         }
-                    }
+                        seen.push(key);
+                        String::new()
+                    };
                     self.expect(b':')?;
                     self.value(child, depth + 1)?;
                     self.skip_whitespace();
@@ -206,7 +238,12 @@ impl Scanner<'_> {
                 }
                 let mut index = 0;
                 loop {
-                    self.value(index_path(&path, index), depth + 1)?;
+                    let child = if self.record {
+                        index_path(&path, index)
+                    } else {
+                        String::new()
+                    };
+                    self.value(child, depth + 1)?;
                     index += 1;
                     self.skip_whitespace();
                     match self.bump() {

@@ -3,7 +3,7 @@
 use egui::{RichText, Ui};
 use serde::{Deserialize, Serialize};
 
-use crate::data::search::{find_countries, initiative_matches};
+use crate::data::search::{find_countries, fold, initiative_matches_folded};
 use crate::data::{Category, Dataset, Initiative, Kind, Status, World};
 use crate::ui::command::Command;
 
@@ -44,6 +44,11 @@ impl Default for Filters {
 impl Filters {
     /// Whether the initiative passes every filter, the search text included.
     pub fn accepts(&self, initiative: &Initiative) -> bool {
+        self.accepts_folded(initiative, &fold(self.query.trim()))
+    }
+
+    /// [`Self::accepts`] with the search text already folded.
+    fn accepts_folded(&self, initiative: &Initiative, query: &str) -> bool {
         let status_ok = match initiative.status {
             Status::Concluded => self.concluded,
             Status::Ongoing => self.ongoing,
@@ -59,18 +64,19 @@ impl Filters {
             && (!self.small_state_only || initiative.kind == Kind::SmallState)
             && start_year <= self.to_year
             && end_year >= self.from_year
-            && initiative_matches(initiative, &self.query)
+            && initiative_matches_folded(initiative, query)
     }
 
     /// The initiatives that pass, in the list's order: small-state efforts by status, then the
     /// contrast formats; by start date within each group.
     pub fn visible(&self, dataset: &Dataset) -> Vec<usize> {
+        let query = fold(self.query.trim());
         let mut out: Vec<usize> = (0..dataset.initiatives.len())
-            .filter(|&i| self.accepts(&dataset.initiatives[i]))
+            .filter(|&i| self.accepts_folded(&dataset.initiatives[i], &query))
             .collect();
-        out.sort_by_key(|&i| {
+        out.sort_by_cached_key(|&i| {
             let initiative = &dataset.initiatives[i];
-            (group_of(initiative), initiative.start)
+            (group_of(initiative), initiative.start.sort_key())
         });
         out
     }
@@ -90,6 +96,21 @@ fn group_of(initiative: &Initiative) -> usize {
         (Kind::SmallState, Status::Concluded) => 0,
         (Kind::SmallState, Status::Ongoing) => 1,
         (Kind::SmallState, Status::Proposed) => 2,
+    }
+}
+
+/// One row of the list: a group's heading, or an initiative (with its group).
+#[derive(Clone, Copy)]
+enum Row {
+    Heading(usize),
+    Initiative(usize, usize),
+}
+
+impl Row {
+    fn group(self) -> usize {
+        match self {
+            Self::Heading(g) | Self::Initiative(_, g) => g,
+        }
     }
 }
 
@@ -123,40 +144,53 @@ impl InitiativeList {
 
         let visible = self.filters.visible(dataset);
         let countries = find_countries(world, &self.filters.query);
-        egui::ScrollArea::vertical().show(ui, |ui| {
-            if !countries.is_empty() {
-                ui.label(RichText::new("Countries").strong());
-                for &ci in countries.iter().take(8) {
-                    let country = &world.countries()[ci];
-                    if ui.selectable_label(false, country.label()).clicked() {
-                        commands.push(Command::ShowCountry(ci));
-                    }
+        if !countries.is_empty() {
+            ui.label(RichText::new("Countries").strong());
+            for &ci in countries.iter().take(8) {
+                let country = &world.countries()[ci];
+                if ui.selectable_label(false, country.label()).clicked() {
+                    commands.push(Command::ShowCountry(ci));
                 }
-                ui.add_space(6.0);
             }
-            ui.label(format!(
-                "{} of {} initiatives",
-                visible.len(),
-                dataset.initiatives.len()
-            ));
-            let mut group = None;
-            for &i in &visible {
-                let initiative = &dataset.initiatives[i];
-                let g = group_of(initiative);
-                if group != Some(g) {
-                    ui.add_space(4.0);
-                    ui.label(RichText::new(GROUPS[g]).strong());
-                    group = Some(g);
-                }
-                let response = ui
-                    .selectable_label(selected == Some(i), &initiative.name)
-                    .on_hover_text(format!(
-                        "{} · {}",
-                        initiative.category.label(),
-                        initiative.span_label()
-                    ));
-                if response.clicked() {
-                    commands.push(Command::SelectInitiative(Some(i)));
+            ui.add_space(6.0);
+        }
+        ui.label(format!(
+            "{} of {} initiatives",
+            visible.len(),
+            dataset.initiatives.len()
+        ));
+        // One row per group heading and per initiative, so the scroll area lays out only the
+        // rows in view: a file of ten thousand efforts scrolls like ten. Rows are taken to be
+        // one line high; the few that wrap only make the scroll bar's estimate a little short.
+        let mut rows: Vec<Row> = Vec::with_capacity(visible.len() + GROUPS.len());
+        for &i in &visible {
+            let g = group_of(&dataset.initiatives[i]);
+            if rows.last().is_none_or(|last| last.group() != g) {
+                rows.push(Row::Heading(g));
+            }
+            rows.push(Row::Initiative(i, g));
+        }
+        let row_height = ui.spacing().interact_size.y;
+        egui::ScrollArea::vertical().show_rows(ui, row_height, rows.len(), |ui, range| {
+            for row in &rows[range] {
+                match *row {
+                    Row::Heading(g) => {
+                        ui.add_space(4.0);
+                        ui.label(RichText::new(GROUPS[g]).strong());
+                    }
+                    Row::Initiative(i, _) => {
+                        let initiative = &dataset.initiatives[i];
+                        let response = ui
+                            .selectable_label(selected == Some(i), &initiative.name)
+                            .on_hover_text(format!(
+                                "{} · {}",
+                                initiative.category.label(),
+                                initiative.span_label()
+                            ));
+                        if response.clicked() {
+                            commands.push(Command::SelectInitiative(Some(i)));
+                        }
+                    }
                 }
             }
         });

@@ -50,7 +50,7 @@ impl<C: CountryCodes> Checker<'_, C> {
             }
             (Some(state), None) => {
                 if map.contains_key("name") {
-                    let at = self.positions.key(&key_path(path, "name"));
+                    let at = self.positions().key(&key_path(path, "name"));
                     self.report(
                         Severity::Error,
                         at,

@@ -46,7 +46,7 @@ impl<C: CountryCodes> Checker<'_, C> {
             // Duplicate ids are checked here, where all initiatives are in view.
             if let Some(id) = item.get("id").and_then(Value::as_str) {
                 if let Some(first) = first_use.get(id) {
-                    let first_line = self.positions.value(first).0;
+                    let first_line = self.positions().value(first).0;
                     let id_path = key_path(&path, "id");
                     self.error(
                         &id_path,

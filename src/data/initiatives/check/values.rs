@@ -30,7 +30,7 @@ impl<C: CountryCodes> Checker<'_, C> {
         for key in map.keys() {
             if !fields.contains(&key.as_str()) {
                 let key_path = key_path(path, key);
-                let at = self.positions.key(&key_path);
+                let at = self.positions().key(&key_path);
                 let near = closest(key, fields.iter().copied());
                 self.report(
                     Severity::Error,
