@@ -67,3 +67,34 @@ fn the_list_lays_out_only_the_efforts_in_view_and_search_finds_one_deep_in_it() 
         Some("synthetic-00999")
     );
 }
+
+#[test]
+fn a_long_file_checked_on_two_cores_reports_every_problem_in_file_order() {
+    let world = WorldData::bundled().expect("the bundled world loads");
+    let codes = synthetic::codes_of(&world.world);
+    let text = synthetic::initiatives_json(EFFORTS, 40, 5, &codes);
+    let mut json: serde_json::Value = serde_json::from_str(&text).expect("synthetic JSON");
+    // One problem in each half of the list, and an id used twice across the halves.
+    json["initiatives"][10]["actors"][5]["state"] = "ZZZ".into();
+    json["initiatives"][900]["actors"][5]["state"] = "ZZZ".into();
+    json["initiatives"][950]["id"] = json["initiatives"][3]["id"].clone();
+    let text = serde_json::to_string_pretty(&json).expect("serialise");
+    let Err(microlateral_atlas::data::DatasetError::Invalid { diagnostics, .. }) =
+        Dataset::from_json("long.json", text.as_bytes(), &world.world)
+    else {
+        panic!("the file has errors");
+    };
+    let paths: Vec<&str> = diagnostics.iter().map(|d| d.path.as_str()).collect();
+    assert_eq!(
+        paths,
+        [
+            "initiatives[10].actors[5].state",
+            "initiatives[900].actors[5].state",
+            "initiatives[950].id",
+        ],
+        "{diagnostics:#?}"
+    );
+    // Each is placed on its own line of the pretty-printed file, in file order.
+    let lines: Vec<usize> = diagnostics.iter().map(|d| d.line).collect();
+    assert!(lines.windows(2).all(|w| w[0] < w[1]), "{lines:?}");
+}

@@ -452,7 +452,8 @@ pub struct Loaded {
 }
 
 /// The country codes a dataset may use: those of the world map.
-pub trait CountryCodes {
+/// `Sync` because a large file's initiatives are checked on two cores against the same codes.
+pub trait CountryCodes: Sync {
     /// Whether `code` is a known country.
     fn has_code(&self, code: &str) -> bool;
     /// Every known code, for suggesting one when a code is unknown.

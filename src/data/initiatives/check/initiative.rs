@@ -35,16 +35,17 @@ const MILESTONE_FIELDS: &[&str] = &[
     "notes",
 ];
 
+/// Lists at least this long are checked on two cores; shorter ones are not worth a thread.
+const PARALLEL_FROM: usize = 512;
+
 impl<C: CountryCodes> Checker<'_, C> {
     /// Every initiative of the file, or `None` if any is wrong (after checking them all).
     pub(super) fn initiatives(&mut self, items: &[Value]) -> Option<Vec<Initiative>> {
-        let mut initiatives = Vec::with_capacity(items.len());
         let mut first_use: HashMap<String, String> = HashMap::new();
-        let mut all_valid = true;
         for (index, item) in items.iter().enumerate() {
-            let path = index_path("initiatives", index);
             // Duplicate ids are checked here, where all initiatives are in view.
             if let Some(id) = item.get("id").and_then(Value::as_str) {
+                let path = index_path("initiatives", index);
                 if let Some(first) = first_use.get(id) {
                     let first_line = self.positions().value(first).0;
                     let id_path = key_path(&path, "id");
@@ -59,12 +60,39 @@ impl<C: CountryCodes> Checker<'_, C> {
                     first_use.insert(id.to_owned(), key_path(&path, "id"));
                 }
             }
-            match self.initiative(item, &path) {
-                Some(initiative) => initiatives.push(initiative),
-                None => all_valid = false,
-            }
         }
-        all_valid.then_some(initiatives)
+        // Each initiative is checked on its own: a long list is split between two cores, each
+        // half by a checker of its own whose findings join this one's.
+        let checked: Vec<Option<Initiative>> = if items.len() >= PARALLEL_FROM {
+            let (first, second) = items.split_at(items.len() / 2);
+            let mut other = self.fork();
+            let (mut checked, other) = std::thread::scope(|scope| {
+                let second = scope.spawn(move || {
+                    let checked = other.initiative_run(second, first.len());
+                    (checked, other)
+                });
+                let checked = self.initiative_run(first, 0);
+                let (rest, other) = second
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+                ((checked, rest), other)
+            });
+            self.join(other);
+            checked.0.append(&mut checked.1);
+            checked.0
+        } else {
+            self.initiative_run(items, 0)
+        };
+        checked.into_iter().collect()
+    }
+
+    /// Checks `items`, the initiatives from index `offset` on.
+    fn initiative_run(&mut self, items: &[Value], offset: usize) -> Vec<Option<Initiative>> {
+        items
+            .iter()
+            .enumerate()
+            .map(|(k, item)| self.initiative(item, &index_path("initiatives", offset + k)))
+            .collect()
     }
 
     pub(super) fn initiative(&mut self, value: &Value, path: &str) -> Option<Initiative> {

@@ -108,6 +108,26 @@ fn is_valid_id(id: &str) -> bool {
 }
 
 impl<'a, C: CountryCodes> Checker<'a, C> {
+    /// A checker for part of the same file, whose findings [`Self::join`] adds to this one's.
+    fn fork(&self) -> Self {
+        Checker {
+            file: self.file,
+            rules: self.rules,
+            text: self.text,
+            positions: None,
+            codes: self.codes,
+            all_codes: None,
+            off_map: std::collections::BTreeMap::new(),
+            diagnostics: Vec::new(),
+        }
+    }
+
+    /// Adds what a [`Self::fork`] found.
+    fn join(&mut self, other: Self) {
+        self.diagnostics.extend(other.diagnostics);
+        self.off_map.extend(other.off_map);
+    }
+
     /// Where the file's values are, scanned on first use: most files need no position at all.
     fn positions(&mut self) -> &mut Positions {
         let text = self.text;
