@@ -28,6 +28,11 @@ measure() {
   pid=$!
   # xdotool's own --sync polls twice a second; a 10 ms loop measures to about 20 ms.
   until DISPLAY=$display xdotool search --onlyvisible --name "^${title}\$" >/dev/null 2>&1; do
+    if ! kill -0 "$pid" 2>/dev/null || [ $(($(date +%s%N) - start)) -gt 30000000000 ]; then
+      echo "$* showed no window titled \"$title\" (exited, or 30 s passed)" >&2
+      kill "$pid" 2>/dev/null || true
+      exit 1
+    fi
     sleep 0.01
   done
   visible=$(date +%s%N)
