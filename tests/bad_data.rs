@@ -252,16 +252,16 @@ fn nesting_deeper_than_64_levels_is_an_error_not_a_crash() {
 }
 
 #[test]
-fn a_file_over_32_mib_is_refused_before_it_is_read() {
+fn a_file_over_64_mib_is_refused_before_it_is_read() {
     let dir = std::env::temp_dir().join(format!("atlas-too-large-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let path = dir.join("huge.json");
     let file = std::fs::File::create(&path).unwrap();
-    file.set_len(33 * 1024 * 1024).unwrap();
+    file.set_len(65 * 1024 * 1024).unwrap();
     let result = Dataset::load(&path, world());
     std::fs::remove_dir_all(&dir).unwrap();
     assert!(
-        matches!(result, Err(DatasetError::TooLarge { size, .. }) if size == 33 * 1024 * 1024),
+        matches!(result, Err(DatasetError::TooLarge { size, .. }) if size == 65 * 1024 * 1024),
         "{result:?}"
     );
 }
@@ -498,8 +498,9 @@ fn a_200_mb_file_is_refused_with_its_size_before_it_is_read() {
     assert_eq!(
         error.to_string(),
         format!(
-            "{}: the file is 200000000 bytes; initiative files over 33554432 bytes are refused",
-            path.display()
+            "{}: the file is 200000000 bytes; initiative files over {} bytes are refused",
+            path.display(),
+            microlateral_atlas::data::initiatives::MAX_INITIATIVES_FILE_BYTES
         )
     );
 }
