@@ -57,9 +57,9 @@ fn load(c: &mut Criterion) {
         b.iter(|| WorldData::prepared().expect("the prepared world reads"))
     });
     let (prepared_world, plan) =
-        prepared::decode(prepared::BUNDLED).expect("the prepared world reads");
+        prepared::decode(prepared::BUNDLED, BUNDLED_WORLD).expect("the prepared world reads");
     group.bench_function("prepared: read the file", |b| {
-        b.iter(|| prepared::decode(black_box(prepared::BUNDLED)))
+        b.iter(|| prepared::decode(black_box(prepared::BUNDLED), BUNDLED_WORLD))
     });
     group.bench_function("prepared: assemble meshes from the plan", |b| {
         b.iter(|| WorldMeshes::from_plan(&prepared_world, &plan))

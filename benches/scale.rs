@@ -74,7 +74,8 @@ fn scale(c: &mut Criterion) {
         group.bench_function(format!("{name}: initiative list"), |b| {
             b.iter(|| {
                 let out = ctx.run_ui(input(), |ui| {
-                    list.ui(ui, dataset, &data.world, Some(3), &mut Vec::new());
+                    let visible = list.filters.visible(dataset);
+                    list.ui(ui, dataset, &visible, &data.world, Some(3), &mut Vec::new());
                 });
                 black_box(ctx.tessellate(out.shapes, 1.0))
             })
@@ -83,7 +84,8 @@ fn scale(c: &mut Criterion) {
         group.bench_function(format!("{name}: initiative list, searching"), |b| {
             b.iter(|| {
                 let out = ctx.run_ui(input(), |ui| {
-                    list.ui(ui, dataset, &data.world, Some(3), &mut Vec::new());
+                    let visible = list.filters.visible(dataset);
+                    list.ui(ui, dataset, &visible, &data.world, Some(3), &mut Vec::new());
                 });
                 black_box(ctx.tessellate(out.shapes, 1.0))
             })

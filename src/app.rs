@@ -222,7 +222,7 @@ impl AtlasApp {
         }
         self.timeline_ui(ui, &visible, &mut commands);
         if !presenting {
-            self.side_panels_ui(ui, &mut commands);
+            self.side_panels_ui(ui, &visible, &mut commands);
         }
         egui::CentralPanel::default()
             .frame(Frame::NONE.fill(style::OCEAN))
@@ -283,13 +283,14 @@ impl AtlasApp {
 
     /// The initiative list on the left; the initiative's card and the country's history on the
     /// right.
-    fn side_panels_ui(&mut self, ui: &mut Ui, commands: &mut Vec<Command>) {
+    fn side_panels_ui(&mut self, ui: &mut Ui, visible: &[usize], commands: &mut Vec<Command>) {
         egui::Panel::left("initiative_list")
             .resizable(true)
             .default_size(290.0)
             .show(ui, |ui| {
                 let (dataset, world) = (&self.dataset, &self.data.world);
-                self.list.ui(ui, dataset, world, self.initiative, commands);
+                self.list
+                    .ui(ui, dataset, visible, world, self.initiative, commands);
             });
         egui::Panel::right("detail_panel")
             .resizable(true)

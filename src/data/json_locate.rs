@@ -112,6 +112,28 @@ pub(crate) fn check_shape(text: &str) -> Result<bool, ScanError> {
     Ok(scanner.duplicate_seen)
 }
 
+/// The keys of one object so far, when positions are not recorded: a list while it is short
+/// (the format's objects have a dozen fields), a set past that, so a hostile object of a million
+/// keys costs a million lookups rather than a million squared.
+#[derive(Default)]
+struct KeysSeen {
+    few: Vec<String>,
+    many: std::collections::HashSet<String>,
+}
+
+impl KeysSeen {
+    /// Adds `key`; false if it was there already.
+    fn insert(&mut self, key: String) -> bool {
+        if self.many.is_empty() && self.few.len() < 32 {
+            let new = !self.few.contains(&key);
+            self.few.push(key);
+            return new;
+        }
+        self.many.extend(self.few.drain(..));
+        self.many.insert(key)
+    }
+}
+
 struct Scanner<'a> {
     bytes: &'a [u8],
     at: usize,
@@ -173,6 +195,31 @@ impl<'a> Scanner<'a> {
         }
     }
 
+    /// Notes the key of a member of the object at `path`, and returns the member's path (empty
+    /// when not recording). A key written twice is recorded, or without recording, noticed.
+    fn member(
+        &mut self,
+        path: &str,
+        key: String,
+        key_at: LineColumn,
+        seen: &mut KeysSeen,
+    ) -> String {
+        if !self.record {
+            self.duplicate_seen |= !seen.insert(key);
+            return String::new();
+        }
+        let child = key_path(path, &key);
+        match self.positions.keys.entry(child.clone()) {
+            Entry::Occupied(_) => {
+                self.positions.duplicate_keys.push((child.clone(), key_at));
+            }
+            Entry::Vacant(slot) => {
+                slot.insert(key_at);
+            }
+        }
+        child
+    }
+
     // Recursion is bounded by MAX_DEPTH, checked before each nested call.
     fn value(&mut self, path: String, depth: usize) -> Result<(), ScanError> {
         self.skip_whitespace();
@@ -192,8 +239,7 @@ impl<'a> Scanner<'a> {
                     self.bump();
                     return Ok(());
                 }
-                // Without recording, the keys of this object so far (objects here are small).
-                let mut seen: Vec<String> = Vec::new();
+                let mut seen = KeysSeen::default();
                 loop {
                     self.skip_whitespace();
                     let key_at = self.here();
@@ -201,24 +247,7 @@ impl<'a> Scanner<'a> {
                         return Err(ScanError::Syntax);
                     }
                     let key = self.string()?;
-                    let child = if self.record {
-                        let child = key_path(&path, &key);
-                        match self.positions.keys.entry(child.clone()) {
-                            Entry::Occupied(_) => {
-                                self.positions.duplicate_keys.push((child.clone(), key_at));
-                            }
-                            Entry::Vacant(slot) => {
-                                slot.insert(key_at);
-                            }
-                        }
-                        child
-                    } else {
-                        if seen.contains(&key) {
-                            self.duplicate_seen = true;
-                        }
-                        seen.push(key);
-                        String::new()
-                    };
+                    let child = self.member(&path, key, key_at, &mut seen);
                     self.expect(b':')?;
                     self.value(child, depth + 1)?;
                     self.skip_whitespace();
@@ -329,6 +358,19 @@ impl<'a> Scanner<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_key_written_twice_is_noticed_in_a_long_object_too() {
+        let object = |keys: &[String]| {
+            let members: Vec<String> = keys.iter().map(|k| format!("\"{k}\": 1")).collect();
+            format!("{{{}}}", members.join(", "))
+        };
+        let mut keys: Vec<String> = (0..100).map(|i| format!("k{i}")).collect();
+        assert_eq!(check_shape(&object(&keys)), Ok(false));
+        keys.push("k5".to_owned());
+        assert_eq!(check_shape(&object(&keys)), Ok(true));
+        assert_eq!(check_shape(r#"{"a": 1, "b": {"a": 2}, "a": 3}"#), Ok(true));
+    }
 
     #[test]
     fn every_value_and_key_is_found_by_its_path() {

@@ -107,9 +107,9 @@ pub struct WorldMeshes {
 }
 
 /// The zooms the simplified levels serve; past the last, the full geometry is drawn.
-const LOD_ZOOMS: [f64; 3] = [2.75, 4.0, 5.5];
+pub const LOD_ZOOMS: [f64; 3] = [2.75, 4.0, 5.5];
 /// The largest error a simplified level may make, in pixels at the zoom it serves.
-const LOD_TOLERANCE_PX: f64 = 0.75;
+pub const LOD_TOLERANCE_PX: f64 = 0.75;
 
 /// What simplifying and triangulating one polygon at one level decided: the points kept of
 /// each ring and the fill triangles. It is the costly part of a mesh, and what a prepared world
@@ -156,7 +156,8 @@ impl WorldMeshes {
     /// [`Self::plan`]'s for this world. Returns `None` if the plan does not fit the world (it
     /// names a polygon, ring or point the world lacks).
     pub fn from_plan(world: &World, plan: &MeshPlan) -> Option<Self> {
-        let fits = plan.levels.len() == plan.max_zooms.len()
+        let fits = !plan.levels.is_empty()
+            && plan.levels.len() == plan.max_zooms.len()
             && plan.label_points.len() == world.countries().len()
             && plan.levels.iter().all(|level| {
                 level.len() == world.countries().len()
@@ -168,7 +169,7 @@ impl WorldMeshes {
         fits.then(|| Self::assemble(&project_world(world), plan))
     }
 
-    /// Turns a plan into meshes: positions, outline strips and part boxes. Linear in the points
+    /// Turns a plan into meshes: positions, outline normals and part boxes. Linear in the points
     /// kept, so it is cheap next to planning.
     fn assemble(projected: &[ProjectedCountry], plan: &MeshPlan) -> Self {
         let level = |max_zoom: f64, level: &[Vec<PolygonPlan>]| Lod {

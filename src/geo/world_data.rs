@@ -39,7 +39,8 @@ impl WorldData {
         if path.is_none() && default_keys {
             match Self::prepared() {
                 Ok(data) => return Ok(data),
-                // A stale or damaged prepared file costs time, not the map.
+                // A stale or damaged prepared file costs time, not the map: it is refused
+                // (its source's fingerprint and the levels are checked) and the GeoJSON read.
                 Err(why) => log::warn!("{why}; reading {} instead", bundled::WORLD_NAME),
             }
         }
@@ -51,7 +52,7 @@ impl WorldData {
     /// The bundled world from its prepared form (see [`prepared`]): no parsing, simplifying or
     /// triangulating, and the same meshes as the full path.
     pub fn prepared() -> Result<Self, PreparedError> {
-        let (world, plan) = prepared::decode(prepared::BUNDLED)?;
+        let (world, plan) = prepared::decode(prepared::BUNDLED, bundled::WORLD)?;
         let meshes = WorldMeshes::from_plan(&world, &plan).ok_or(PreparedError::Misfit)?;
         let index = CountryIndex::build(&world);
         Ok(Self {

@@ -126,6 +126,10 @@ impl<'a, C: CountryCodes> Checker<'a, C> {
     fn join(&mut self, other: Self) {
         self.diagnostics.extend(other.diagnostics);
         self.off_map.extend(other.off_map);
+        // Positions scanned for a message of the fork's serve later messages too.
+        if self.positions.is_none() {
+            self.positions = other.positions;
+        }
     }
 
     /// Where the file's values are, scanned on first use: most files need no position at all.
