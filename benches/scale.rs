@@ -69,27 +69,24 @@ fn scale(c: &mut Criterion) {
                 black_box(ctx.tessellate(out.shapes, 1.0))
             })
         });
-        let ctx = Context::default();
-        let mut list = InitiativeList::default();
-        group.bench_function(format!("{name}: initiative list"), |b| {
-            b.iter(|| {
-                let out = ctx.run_ui(input(), |ui| {
-                    let visible = list.filters.visible(dataset);
-                    list.ui(ui, dataset, &visible, &data.world, Some(3), &mut Vec::new());
-                });
-                black_box(ctx.tessellate(out.shapes, 1.0))
-            })
-        });
-        list.filters.query = "effort 004".to_owned();
-        group.bench_function(format!("{name}: initiative list, searching"), |b| {
-            b.iter(|| {
-                let out = ctx.run_ui(input(), |ui| {
-                    let visible = list.filters.visible(dataset);
-                    list.ui(ui, dataset, &visible, &data.world, Some(3), &mut Vec::new());
-                });
-                black_box(ctx.tessellate(out.shapes, 1.0))
-            })
-        });
+        // The list idle, and while a search that matches a few is typed.
+        for (what, query) in [
+            ("initiative list", ""),
+            ("initiative list, searching", "effort 004"),
+        ] {
+            let ctx = Context::default();
+            let mut list = InitiativeList::default();
+            list.filters.query = query.to_owned();
+            group.bench_function(format!("{name}: {what}"), |b| {
+                b.iter(|| {
+                    let out = ctx.run_ui(input(), |ui| {
+                        let visible = list.filters.visible(dataset);
+                        list.ui(ui, dataset, &visible, &data.world, Some(3), &mut Vec::new());
+                    });
+                    black_box(ctx.tessellate(out.shapes, 1.0))
+                })
+            });
+        }
         let ctx = Context::default();
         let mut app = AtlasApp::new(
             WorldData::bundled().expect("the bundled world loads"),

@@ -54,13 +54,6 @@ pub struct MeshPart {
 }
 
 impl CountryMesh {
-    /// The points of each ring, in unit space.
-    pub fn ring_points(&self) -> impl Iterator<Item = &[[f32; 2]]> + '_ {
-        self.rings
-            .iter()
-            .map(|range| &self.fill_positions[range.start as usize..range.end as usize])
-    }
-
     /// The rings of one part, each as its range of points.
     pub fn part_rings(&self, part: &MeshPart) -> &[std::ops::Range<u32>] {
         &self.rings[part.rings.start as usize..part.rings.end as usize]

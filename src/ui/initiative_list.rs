@@ -3,7 +3,7 @@
 use egui::{RichText, Ui};
 use serde::{Deserialize, Serialize};
 
-use crate::data::search::{find_countries, fold, initiative_matches_folded};
+use crate::data::search::{find_countries, fold, initiative_matches};
 use crate::data::{Category, Dataset, Initiative, Kind, Status, World};
 use crate::ui::command::Command;
 
@@ -42,13 +42,8 @@ impl Default for Filters {
 }
 
 impl Filters {
-    /// Whether the initiative passes every filter, the search text included.
-    pub fn accepts(&self, initiative: &Initiative) -> bool {
-        self.accepts_folded(initiative, &fold(self.query.trim()))
-    }
-
-    /// [`Self::accepts`] with the search text already folded.
-    fn accepts_folded(&self, initiative: &Initiative, query: &str) -> bool {
+    /// Whether the initiative passes every filter and matches `query`, the search text folded.
+    fn accepts(&self, initiative: &Initiative, query: &str) -> bool {
         let status_ok = match initiative.status {
             Status::Concluded => self.concluded,
             Status::Ongoing => self.ongoing,
@@ -64,7 +59,7 @@ impl Filters {
             && (!self.small_state_only || initiative.kind == Kind::SmallState)
             && start_year <= self.to_year
             && end_year >= self.from_year
-            && initiative_matches_folded(initiative, query)
+            && initiative_matches(initiative, query)
     }
 
     /// The initiatives that pass, in the list's order: small-state efforts by status, then the
@@ -72,7 +67,7 @@ impl Filters {
     pub fn visible(&self, dataset: &Dataset) -> Vec<usize> {
         let query = fold(self.query.trim());
         let mut out: Vec<usize> = (0..dataset.initiatives.len())
-            .filter(|&i| self.accepts_folded(&dataset.initiatives[i], &query))
+            .filter(|&i| self.accepts(&dataset.initiatives[i], &query))
             .collect();
         out.sort_by_cached_key(|&i| {
             let initiative = &dataset.initiatives[i];
