@@ -12,7 +12,9 @@ runs=${1:-5}
 cargo build --release --quiet --bin microlateral-atlas --example bare
 ticks=$(getconf CLK_TCK)
 display=:97
-Xvfb "$display" -screen 0 1600x900x24 >/dev/null 2>&1 &
+# -noreset: by default Xvfb resets when its last client leaves, and a window opened during the
+# reset fails with "Failed to open connection to X server" (what made runs fail now and then).
+Xvfb "$display" -noreset -screen 0 1600x900x24 >/dev/null 2>&1 &
 xvfb=$!
 state=$(mktemp -d)
 trap 'kill "$xvfb" 2>/dev/null || true; rm -rf "$state"' EXIT

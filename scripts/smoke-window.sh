@@ -8,7 +8,7 @@ shot=${1:-target/smoke-window.png}
 display=:${SMOKE_DISPLAY:-97}
 
 cargo build --release --quiet
-Xvfb "$display" -screen 0 1600x900x24 >/dev/null 2>&1 &
+Xvfb "$display" -noreset -screen 0 1600x900x24 >/dev/null 2>&1 &
 xvfb_pid=$!
 app_pid=
 cleanup() {
