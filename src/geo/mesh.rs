@@ -1,19 +1,21 @@
 //! Country meshes, built once when a world is loaded and reused every frame.
 //!
 //! egui fills only convex paths, so each polygon is triangulated (earcut) into a mesh. Outlines are
-//! drawn as strips of three vertices per point: the point itself and two side vertices that sit
-//! one unit normal away. At draw time a side vertex goes `offset_px` pixels along its normal and is
-//! transparent, which gives the same feathered, anti-aliased hairline egui draws, at a fixed pixel
-//! width at every zoom, without egui re-tessellating a path each frame. The mesh keeps one point
-//! and one normal per ring point, shared with the fill; the strip's three vertices and twelve
-//! indices an edge are made when the map layer moves the points to the screen, which keeps a
-//! world's meshes at a quarter of the memory a stored strip took.
+//! hairlines drawn as strips of two vertices per point: the point itself, opaque, and a
+//! transparent side vertex one pixel away from the fill, along the point's normal. A border is
+//! drawn by the countries on both sides of it, each fading out over the other, which together make
+//! the same feathered, anti-aliased two-pixel line egui draws; a coast gets the outer half. It
+//! keeps a fixed pixel width at every zoom without egui re-tessellating a path each frame, and
+//! at two triangles an edge instead of four it halves what a software rasterizer holds per frame
+//! (measured: peak memory at start, below). The mesh keeps one point and one normal per ring
+//! point, shared with the fill; the strip is made when the map layer moves the points to the
+//! screen.
 //!
 //! Projection-space coordinates are kept in `f32`: unit space spans `[0, 1]`, and `f32` resolves
 //! about 6e-8 of it, which is 0.06 px at the highest zoom the map allows (12).
 //!
 //! Detail comes in levels: 1:50m outlines have far more points than a world view has pixels. Each
-//! level is simplified (Douglas–Peucker) to under half a pixel at the zoom it serves.
+//! level is simplified (Douglas–Peucker) to under `LOD_TOLERANCE_PX` at the zoom it serves.
 
 use std::sync::atomic::{AtomicU64, Ordering};
 
@@ -30,8 +32,8 @@ pub struct CountryMesh {
     pub fill_positions: Vec<[f32; 2]>,
     /// Fill triangles, three indices each, into `fill_positions`.
     pub fill_indices: Vec<u32>,
-    /// For each point, the direction (unit length, or longer at mitred corners) that the
-    /// outline's left side moves in; the right side moves the opposite way.
+    /// For each point, the direction away from the polygon's fill (unit length, or longer at
+    /// mitred corners): the hairline fades out that way, a heavier outline widens both ways.
     pub outline_normals: Vec<[f32; 2]>,
     /// Each ring's range of points.
     pub rings: Vec<std::ops::Range<u32>>,
@@ -100,7 +102,7 @@ pub struct WorldMeshes {
 }
 
 /// The zooms the simplified levels serve; past the last, the full geometry is drawn.
-pub const LOD_ZOOMS: [f64; 3] = [2.75, 4.0, 5.5];
+pub const LOD_ZOOMS: [f64; 4] = [1.5, 2.75, 4.0, 5.5];
 /// The largest error a simplified level may make, in pixels at the zoom it serves.
 pub const LOD_TOLERANCE_PX: f64 = 0.75;
 
@@ -484,7 +486,7 @@ fn assemble_country(polygons: &[Vec<Vec<[f64; 2]>>], plans: &[PolygonPlan]) -> C
                     [b[0].min(x), b[1].min(y), b[2].max(x), b[3].max(y)]
                 });
             }
-            push_outline(&mut mesh, &ring_points);
+            push_outline(&mut mesh, &ring_points, k > 0);
         }
         mesh.fill_indices
             .extend(plan.triangles.iter().map(|i| base + i));
@@ -510,14 +512,26 @@ pub fn is_antimeridian_cut(a: [f32; 2], b: [f32; 2]) -> bool {
 }
 
 /// Appends the normals of an open ring whose points were just added to the fill, and its range.
-fn push_outline(mesh: &mut CountryMesh, ring: &[[f64; 2]]) {
+/// The normals point away from the polygon's fill: out of an exterior ring, into a hole. Files
+/// wind their rings either way, so the winding is read off the ring's signed area.
+fn push_outline(mesh: &mut CountryMesh, ring: &[[f64; 2]], hole: bool) {
     let n = ring.len();
     let base = mesh.outline_normals.len() as u32;
     mesh.rings.push(base..base + n as u32);
+    // `miter_normal` turns left of the direction of travel, which is the ring's inside when its
+    // signed area is positive.
+    let area: f64 = (0..n)
+        .map(|i| {
+            let (a, b) = (ring[i], ring[(i + 1) % n]);
+            a[0] * b[1] - b[0] * a[1]
+        })
+        .sum();
+    let sign = if (area > 0.0) != hole { -1.0 } else { 1.0 };
     for i in 0..n {
         let prev = ring[(i + n - 1) % n];
         let next = ring[(i + 1) % n];
-        mesh.outline_normals.push(miter_normal(prev, ring[i], next));
+        let [x, y] = miter_normal(prev, ring[i], next);
+        mesh.outline_normals.push([sign * x, sign * y]);
     }
 }
 
@@ -593,7 +607,7 @@ mod tests {
         };
         let projected = [project_polygon(&east), project_polygon(&west)];
         let mesh = country_mesh(&mut earcut::Earcut::new(), &projected, 0.0);
-        // Four edges each, one on the cut: three drawn, twelve indices per edge.
+        // Four edges each, one on the cut: three drawn.
         let edges = |mesh: &CountryMesh| -> usize {
             mesh.rings
                 .iter()
@@ -610,5 +624,42 @@ mod tests {
         let square = project_polygon(&square_with_hole());
         let mesh = country_mesh(&mut earcut::Earcut::new(), &[square], 0.0);
         assert_eq!(edges(&mesh), 8);
+    }
+
+    #[test]
+    fn hairline_normals_point_away_from_the_fill_whichever_way_a_file_winds_its_rings() {
+        let polygon = square_with_hole();
+        let mut reversed = polygon.clone();
+        for ring in &mut reversed.rings {
+            ring.reverse();
+        }
+        for polygon in [polygon, reversed] {
+            let mesh = country_mesh(
+                &mut earcut::Earcut::new(),
+                &[project_polygon(&polygon)],
+                0.0,
+            );
+            for (k, ring) in mesh.rings.iter().enumerate() {
+                let points = &mesh.fill_positions[ring.start as usize..ring.end as usize];
+                let n = points.len() as f32;
+                let centre = points
+                    .iter()
+                    .fold([0.0, 0.0], |c, p| [c[0] + p[0] / n, c[1] + p[1] / n]);
+                for i in ring.clone() {
+                    let ([x, y], [nx, ny]) = (
+                        mesh.fill_positions[i as usize],
+                        mesh.outline_normals[i as usize],
+                    );
+                    // Both rings are squares around their centre: out of the exterior is away
+                    // from it, out of the fill into the hole is towards it.
+                    let outward = (x - centre[0]) * nx + (y - centre[1]) * ny;
+                    if k == 0 {
+                        assert!(outward > 0.0, "exterior point {i}: {outward}");
+                    } else {
+                        assert!(outward < 0.0, "hole point {i}: {outward}");
+                    }
+                }
+            }
+        }
     }
 }
