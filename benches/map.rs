@@ -56,10 +56,10 @@ fn load(c: &mut Criterion) {
     group.bench_function("total, prepared bundled world", |b| {
         b.iter(|| WorldData::prepared().expect("the prepared world reads"))
     });
-    let (prepared_world, plan) =
-        prepared::decode(prepared::BUNDLED, BUNDLED_WORLD).expect("the prepared world reads");
+    let (prepared_world, plan) = prepared::decode(prepared::BUNDLED, prepared::BUNDLED_SOURCE)
+        .expect("the prepared world reads");
     group.bench_function("prepared: read the file", |b| {
-        b.iter(|| prepared::decode(black_box(prepared::BUNDLED), BUNDLED_WORLD))
+        b.iter(|| prepared::decode(black_box(prepared::BUNDLED), prepared::BUNDLED_SOURCE))
     });
     group.bench_function("prepared: assemble meshes from the plan", |b| {
         b.iter(|| WorldMeshes::from_plan(&prepared_world, &plan))

@@ -3,6 +3,7 @@
 //! Nothing here knows egui. The map layer in `ui` turns these precomputed, projection-space
 //! meshes into screen shapes with one multiply-add per vertex.
 
+pub mod fingerprint;
 pub mod index;
 pub mod label;
 pub mod mercator;

@@ -54,28 +54,18 @@ pub enum PreparedError {
     Stale,
 }
 
-/// A 64-bit fingerprint of a file's bytes (FNV-1a over 8-byte words): which GeoJSON a prepared
-/// world was made from. A fraction of a millisecond for the bundled 1.9 MB.
-fn fingerprint(bytes: &[u8]) -> u64 {
-    const PRIME: u64 = 0x0000_0100_0000_01b3;
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325 ^ bytes.len() as u64;
-    let mut words = bytes.chunks_exact(8);
-    for word in &mut words {
-        let mut w = [0u8; 8];
-        w.copy_from_slice(word);
-        hash = (hash ^ u64::from_le_bytes(w)).wrapping_mul(PRIME);
-    }
-    for &b in words.remainder() {
-        hash = (hash ^ u64::from(b)).wrapping_mul(PRIME);
-    }
-    hash
-}
+pub use crate::geo::fingerprint::fingerprint;
 
-/// Writes `world` and its mesh `plan`, made from the file `source`, in the prepared layout.
-pub fn encode(world: &World, plan: &MeshPlan, source: &[u8]) -> Vec<u8> {
+/// The [`fingerprint`] of the bundled GeoJSON, which the bundled prepared world must carry. The
+/// build script works it out once a build, so a start does not read the 1.9 MB file to check it.
+pub const BUNDLED_SOURCE: u64 = include!(concat!(env!("OUT_DIR"), "/bundled_world_fingerprint.rs"));
+
+/// Writes `world` and its mesh `plan`, made from the file whose [`fingerprint`] is `source`, in
+/// the prepared layout.
+pub fn encode(world: &World, plan: &MeshPlan, source: u64) -> Vec<u8> {
     let mut w = Writer(Vec::with_capacity(4 << 20));
     w.0.extend_from_slice(MAGIC);
-    w.0.extend_from_slice(&fingerprint(source).to_le_bytes());
+    w.0.extend_from_slice(&source.to_le_bytes());
     w.f64(LOD_TOLERANCE_PX);
     w.u32(world.warnings().len() as u32);
     for warning in world.warnings() {
@@ -153,18 +143,18 @@ pub fn encode(world: &World, plan: &MeshPlan, source: &[u8]) -> Vec<u8> {
     w.0
 }
 
-/// Reads a prepared world and its mesh plan, refusing one made from another file than
-/// `source` or with other levels of detail than this build's. Every count is checked against
+/// Reads a prepared world and its mesh plan, refusing one made from another file than the one
+/// whose [`fingerprint`] is `source` or with other levels of detail than this build's. Every count is checked against
 /// the bytes left or the rings it indexes, and every coordinate must be finite, so damaged
 /// input is an error, never a huge allocation or a panic.
-pub fn decode(bytes: &[u8], source: &[u8]) -> Result<(World, MeshPlan), PreparedError> {
+pub fn decode(bytes: &[u8], source: u64) -> Result<(World, MeshPlan), PreparedError> {
     let rest = bytes.strip_prefix(MAGIC).ok_or(PreparedError::Magic)?;
     let mut r = Reader {
         bytes: rest,
         at: 0,
         offset: MAGIC.len(),
     };
-    if u64::from_le_bytes(r.take()?) != fingerprint(source) || r.f64()? != LOD_TOLERANCE_PX {
+    if u64::from_le_bytes(r.take()?) != source || r.f64()? != LOD_TOLERANCE_PX {
         return Err(PreparedError::Stale);
     }
     let warnings = (0..r.count(4)?)

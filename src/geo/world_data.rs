@@ -52,7 +52,7 @@ impl WorldData {
     /// The bundled world from its prepared form (see [`prepared`]): no parsing, simplifying or
     /// triangulating, and the same meshes as the full path.
     pub fn prepared() -> Result<Self, PreparedError> {
-        let (world, plan) = prepared::decode(prepared::BUNDLED, bundled::WORLD)?;
+        let (world, plan) = prepared::decode(prepared::BUNDLED, prepared::BUNDLED_SOURCE)?;
         let meshes = WorldMeshes::from_plan(&world, &plan).ok_or(PreparedError::Misfit)?;
         let index = CountryIndex::build(&world);
         Ok(Self {
