@@ -2,13 +2,13 @@
 //!
 //! egui fills only convex paths, so each polygon is triangulated (earcut) into a mesh. Outlines are
 //! hairlines drawn as strips of two vertices per point: the point itself, opaque, and a
-//! transparent side vertex one pixel away from the fill, along the point's normal. A border is
-//! drawn by the countries on both sides of it, each fading out over the other, which together make
-//! the same feathered, anti-aliased two-pixel line egui draws; a coast gets the outer half. It
-//! keeps a fixed pixel width at every zoom without egui re-tessellating a path each frame, and
-//! at two triangles an edge instead of four it halves what a software rasterizer holds per frame
-//! (measured: peak memory at start, below). The mesh keeps one point and one normal per ring
-//! point, shared with the fill; the strip is made when the map layer moves the points to the
+//! transparent side vertex a pixel or so away from the fill along the point's normal (the map
+//! layer sets how far). A border is drawn by the countries on both sides of it, each fading out
+//! over the other, which together make a line feathered both ways, as egui draws one; a coast
+//! gets the outer half. It keeps a fixed pixel width at every zoom without egui re-tessellating a
+//! path each frame, and at two triangles an edge instead of four it halves what a software
+//! rasterizer holds per frame (README, "Start-up"). The mesh keeps one point and one normal per
+//! ring point, shared with the fill; the strip is made when the map layer moves the points to the
 //! screen.
 //!
 //! Projection-space coordinates are kept in `f32`: unit space spans `[0, 1]`, and `f32` resolves

@@ -13,9 +13,10 @@ const DOT_RADIUS_PX: f32 = 3.5;
 const DOT_HIT_RADIUS_PX: f32 = 7.0;
 /// Frame meshes are split at this many vertices; see where it is used.
 const MAX_MESH_VERTICES: usize = 60_000;
-/// How far a hairline fades out beyond its ring. A border is drawn from both sides, so it is a
-/// line twice this wide, opaque in the middle; a coast is drawn from the land side only, and
-/// 1.5 px keeps it as easy to see as the two-sided line of one pixel a side it replaced.
+/// How far a hairline fades out beyond its ring. A border is drawn by the countries on both
+/// sides, so it is a line twice this wide, opaque in the middle; a coast only fades out over the
+/// sea. At 1 px coasts were too faint to follow; at 1.5 they are still a little lighter than the
+/// two-sided line they replaced.
 const HAIRLINE_FADE_PX: f32 = 1.5;
 
 /// What the layer saw in this frame.
