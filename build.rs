@@ -15,7 +15,8 @@ fn main() -> std::io::Result<()> {
     let out = std::env::var_os("OUT_DIR")
         .map(PathBuf::from)
         .ok_or_else(|| std::io::Error::other("cargo did not set OUT_DIR"))?;
-    let bytes = std::fs::read(WORLD)?;
+    let bytes = std::fs::read(WORLD)
+        .map_err(|e| std::io::Error::new(e.kind(), format!("reading {WORLD}: {e}")))?;
     std::fs::write(
         out.join("bundled_world_fingerprint.rs"),
         format!("{:#018x}", fingerprint::fingerprint(&bytes)),

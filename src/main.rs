@@ -83,7 +83,8 @@ fn open_window(config: JoinHandle<Result<Config, ConfigError>>) -> anyhow::Resul
 }
 
 /// Hands back to the system what loading freed: the prepared world's plan and the checker's
-/// value trees, freed on the loading thread, whose malloc arena glibc does not shrink by itself.
+/// value trees, freed on the loading thread. glibc returns only the top of an arena by itself,
+/// and nothing of a finished thread's arena.
 /// Without it those pages stay resident under the first frames, which are when the process
 /// peaks (measured with `scripts/bench-startup.sh`; README, "Start-up").
 fn return_freed_memory() {

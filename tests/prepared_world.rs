@@ -114,4 +114,9 @@ fn a_prepared_world_made_from_another_geojson_is_refused_as_stale() {
         Err(PreparedError::Stale)
     ));
     assert!(prepared::decode(prepared::BUNDLED, prepared::BUNDLED_SOURCE).is_ok());
+    // The build script fingerprints the file by its path; this is the file the app embeds.
+    assert_eq!(
+        prepared::BUNDLED_SOURCE,
+        prepared::fingerprint(bundled::WORLD)
+    );
 }

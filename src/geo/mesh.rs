@@ -101,7 +101,10 @@ pub struct WorldMeshes {
     pub label_points: Vec<[f32; 2]>,
 }
 
-/// The zooms the simplified levels serve; past the last, the full geometry is drawn.
+/// The zooms the simplified levels serve; past the last, the full geometry is drawn. The first is
+/// the world view: the default window fits the world at about zoom 1.3–1.4, and with the next
+/// level it drew twice the points it can show (a larger window, fitting at about 2, draws the
+/// next level).
 pub const LOD_ZOOMS: [f64; 4] = [1.5, 2.75, 4.0, 5.5];
 /// The largest error a simplified level may make, in pixels at the zoom it serves.
 pub const LOD_TOLERANCE_PX: f64 = 0.75;
@@ -518,8 +521,9 @@ fn push_outline(mesh: &mut CountryMesh, ring: &[[f64; 2]], hole: bool) {
     let n = ring.len();
     let base = mesh.outline_normals.len() as u32;
     mesh.rings.push(base..base + n as u32);
-    // `miter_normal` turns left of the direction of travel, which is the ring's inside when its
-    // signed area is positive.
+    // `miter_normal` turns the direction of travel by `[-dy, dx]`, which is the same algebra as
+    // the shoelace sum: it points inside a ring whose signed area is positive, whichever way y
+    // runs.
     let area: f64 = (0..n)
         .map(|i| {
             let (a, b) = (ring[i], ring[(i + 1) % n]);

@@ -1,7 +1,7 @@
 //! The bundled world, prepared when it changes rather than at every start.
 //!
 //! Loading `assets/world.geojson` means parsing 1.9 MB of JSON, checking and repairing every
-//! feature, then simplifying and triangulating four levels of detail: tens of milliseconds at
+//! feature, then simplifying and triangulating five levels of detail: tens of milliseconds at
 //! every start and every export, on data that never changes between builds. The prepared file
 //! `assets/world.prepared` holds the result of the costly steps: the countries as checked (codes,
 //! names, populations, rings) and, for each level, the points each ring keeps and the fill
@@ -144,9 +144,9 @@ pub fn encode(world: &World, plan: &MeshPlan, source: u64) -> Vec<u8> {
 }
 
 /// Reads a prepared world and its mesh plan, refusing one made from another file than the one
-/// whose [`fingerprint`] is `source` or with other levels of detail than this build's. Every count is checked against
-/// the bytes left or the rings it indexes, and every coordinate must be finite, so damaged
-/// input is an error, never a huge allocation or a panic.
+/// whose [`fingerprint`] is `source` or with other levels of detail than this build's. Every
+/// count is checked against the bytes left or the rings it indexes, and every coordinate must be
+/// finite, so damaged input is an error, never a huge allocation or a panic.
 pub fn decode(bytes: &[u8], source: u64) -> Result<(World, MeshPlan), PreparedError> {
     let rest = bytes.strip_prefix(MAGIC).ok_or(PreparedError::Magic)?;
     let mut r = Reader {

@@ -136,8 +136,8 @@ fn next_ui(ui: &mut Ui, scene: &PresenterScene<'_>) {
     paint_small_map(ui, rect, scene, &picture);
 }
 
-/// A small map of `picture`: filled countries at the coarsest level of detail, framed as an
-/// export of that size would be. No outlines: at this size they would be a grey wash.
+/// A small map of `picture`: filled countries at the level of detail made for its zoom, framed as
+/// an export of that size would be. No outlines: at this size they would be a grey wash.
 fn paint_small_map(ui: &Ui, rect: egui::Rect, scene: &PresenterScene<'_>, picture: &Picture) {
     let painter = ui.painter_at(rect);
     painter.rect_filled(rect, 4.0, style::OCEAN);
@@ -152,7 +152,8 @@ fn paint_small_map(ui: &Ui, rect: egui::Rect, scene: &PresenterScene<'_>, pictur
     ];
     let (_, framing) = picture.frame(&scene.data.world, scene.dataset, size, [0.0, 0.0]);
     let view = ViewTransform::centred(framing.centre, framing.zoom, framed);
-    let Some(lod) = scene.data.meshes.lods.first() else {
+    let meshes = &scene.data.meshes;
+    let Some(lod) = meshes.lods.get(meshes.lod_index(framing.zoom)) else {
         return;
     };
     let mut mesh = egui::Mesh::default();
