@@ -20,7 +20,7 @@
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use crate::data::progress::{ProgressSink, Stage};
-use crate::data::world::{Country, Polygon, World};
+use crate::data::world::{Country, Polygon, World, twice_signed_area};
 use crate::geo::label::label_point;
 use crate::geo::mercator::unit_from_lonlat;
 use crate::geo::simplify::{open_len, simplify_ring};
@@ -523,13 +523,12 @@ fn push_outline(mesh: &mut CountryMesh, ring: &[[f64; 2]], hole: bool) {
     mesh.rings.push(base..base + n as u32);
     // `miter_normal` turns the direction of travel by `[-dy, dx]`, which is the same algebra as
     // the shoelace sum: it points inside a ring whose signed area is positive, whichever way y
-    // runs.
-    let area: f64 = (0..n)
-        .map(|i| {
-            let (a, b) = (ring[i], ring[(i + 1) % n]);
-            a[0] * b[1] - b[0] * a[1]
-        })
-        .sum();
+    // runs. The ring is open here, so the sum gets its closing edge added.
+    let closing = match (ring.first(), ring.last()) {
+        (Some(first), Some(last)) => last[0] * first[1] - first[0] * last[1],
+        _ => 0.0,
+    };
+    let area = twice_signed_area(ring) + closing;
     let sign = if (area > 0.0) != hole { -1.0 } else { 1.0 };
     for i in 0..n {
         let prev = ring[(i + n - 1) % n];
