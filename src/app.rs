@@ -4,8 +4,10 @@
 //! Each frame the panels draw from the state and push [`Command`]s into one queue; after the
 //! last panel has drawn, `apply` carries them out and asks for another frame to show the result.
 
+mod editing;
 mod files;
 mod import;
+mod layout;
 mod observed;
 mod persisted;
 mod presenting;
@@ -19,14 +21,14 @@ use crate::data::Dataset;
 use crate::geo::{MAX_ZOOM, WorldData};
 use crate::loader::CodeList;
 use crate::scene::{self, TourChoice, style};
-use crate::ui::changes_panel::ChangesPanel;
 use crate::ui::command::Command;
+use crate::ui::editor::InitiativeEditor;
 use crate::ui::files::Files;
 use crate::ui::import_preview::ImportPreview;
 use crate::ui::map_view::{MapScene, MapView};
 use crate::ui::presenter::{self, Presenter};
 use crate::ui::presenter_view::PresenterView;
-use crate::ui::timeline::{TimelineInput, TimelinePanel};
+use crate::ui::timeline::TimelinePanel;
 use crate::ui::toolbar::{Toolbar, explorer_keys};
 use crate::ui::tour_export::TourExport;
 use crate::ui::{CountryPanel, InitiativeCard, InitiativeList};
@@ -84,6 +86,9 @@ pub struct AtlasApp {
     fullscreen: bool,
     /// Commands given between frames (by `main` or a test), carried out in the next frame.
     queued: Vec<Command>,
+    /// Edit mode, the edit history and what the checks found.
+    authoring: editing::Authoring,
+    editor: InitiativeEditor,
 }
 
 impl AtlasApp {
@@ -92,6 +97,8 @@ impl AtlasApp {
     fn set_dataset(&mut self, dataset: Dataset) {
         self.dataset = dataset;
         self.data_version += 1;
+        self.authoring.reset(self.dataset.initiatives.len());
+        self.editor.forget_typing();
     }
 
     /// An app showing `data` and `dataset`.
@@ -100,6 +107,8 @@ impl AtlasApp {
             .duration_since(std::time::UNIX_EPOCH)
             .map_or(0, |d| (d.as_secs() / 86_400) as i64);
         let involvement = scene::involvement(&data.world, &dataset, None);
+        let mut authoring = editing::Authoring::default();
+        authoring.reset(dataset.initiatives.len());
         Self {
             data: Arc::new(data),
             dataset,
@@ -128,6 +137,8 @@ impl AtlasApp {
             tour_choice: TourChoice::Everything,
             fullscreen: false,
             queued: Vec::new(),
+            authoring,
+            editor: InitiativeEditor::default(),
         }
     }
 
@@ -200,7 +211,11 @@ impl AtlasApp {
             self.involvement = scene::involvement(&self.data.world, &self.dataset, self.as_of);
             self.involvement_for = (self.as_of, self.data_version);
         }
+        self.guard_close(ui.ctx());
         let visible = self.list.filters.visible(&self.dataset);
+        if self.presenter.is_none() {
+            editing::authoring_keys(ui.ctx(), self.authoring.on, &mut commands);
+        }
         match &self.presenter {
             Some(_) => commands.extend(presenter::read_keys(ui).into_iter().map(Command::Present)),
             None => explorer_keys(ui, &visible, self.initiative, &mut commands),
@@ -211,11 +226,14 @@ impl AtlasApp {
         let presenting = self.presenter.is_some();
         if !presenting {
             egui::Panel::top("toolbar").show(ui, |ui| {
+                let h = &self.authoring.history;
                 let mut toolbar = Toolbar {
                     files: &self.files,
                     dataset: &self.dataset,
                     basemap: self.map.basemap_enabled(),
                     tour: self.tour_choice,
+                    editing: self.authoring.on,
+                    history: (h.undo_label(), h.redo_label()),
                 };
                 toolbar.ui(ui, &mut commands);
             });
@@ -232,6 +250,7 @@ impl AtlasApp {
         self.presenter_view_ui(ui.ctx(), &mut commands);
         self.tour_export_ui(ui.ctx(), &mut commands);
         self.import_preview_ui(ui.ctx(), &mut commands);
+        self.authoring_windows_ui(ui.ctx(), &mut commands);
         if self
             .presenter
             .as_ref()
@@ -248,71 +267,7 @@ impl AtlasApp {
         }
         // After the user's commands, so a pause pressed in this frame stops this frame's step.
         self.autoplay(ui.ctx());
-    }
-
-    /// The timeline at the bottom, or the button that shows it again.
-    fn timeline_ui(&mut self, ui: &mut Ui, lanes: &[usize], commands: &mut Vec<Command>) {
-        if !self.timeline_open {
-            egui::Panel::bottom("timeline_closed").show(ui, |ui| {
-                if ui.button("Show timeline").clicked() {
-                    commands.push(Command::SetTimelineOpen(true));
-                }
-            });
-        }
-        // Dragging the panel shut also collapses it.
-        let mut open = self.timeline_open;
-        let presenting = self.presenter.is_some();
-        egui::Panel::bottom("timeline")
-            .resizable(true)
-            .default_size(if presenting { 150.0 } else { 230.0 })
-            .show_collapsible(ui, &mut open, |ui| {
-                let input = TimelineInput {
-                    dataset: &self.dataset,
-                    lanes,
-                    selected: self.initiative,
-                    cursor: self.as_of,
-                    compare: self.compare,
-                    today: self.today,
-                };
-                self.timeline.ui(ui, &input, commands);
-            });
-        if open != self.timeline_open {
-            commands.push(Command::SetTimelineOpen(open));
-        }
-    }
-
-    /// The initiative list on the left; the initiative's card and the country's history on the
-    /// right.
-    fn side_panels_ui(&mut self, ui: &mut Ui, visible: &[usize], commands: &mut Vec<Command>) {
-        egui::Panel::left("initiative_list")
-            .resizable(true)
-            .default_size(290.0)
-            .show(ui, |ui| {
-                let (dataset, world) = (&self.dataset, &self.data.world);
-                self.list
-                    .ui(ui, dataset, visible, world, self.initiative, commands);
-            });
-        egui::Panel::right("detail_panel")
-            .resizable(true)
-            .default_size(340.0)
-            .show(ui, |ui| {
-                egui::ScrollArea::vertical().show(ui, |ui| {
-                    let initiative = self
-                        .initiative
-                        .and_then(|i| self.dataset.initiatives.get(i));
-                    if let (Some(initiative), Some(days)) = (initiative, self.compare) {
-                        ChangesPanel.ui(ui, initiative, &self.data.world, days, commands);
-                        ui.separator();
-                    }
-                    if let Some(initiative) = initiative {
-                        self.card.ui(ui, initiative, &self.data.world, commands);
-                        ui.separator();
-                    }
-                    let (world, dataset) = (&self.data.world, &self.dataset);
-                    self.country_panel
-                        .ui(ui, world, dataset, self.selected, commands);
-                });
-            });
+        self.authoring_frame(ui.ctx());
     }
 
     /// The map, and the caption over it.
@@ -366,6 +321,9 @@ impl AtlasApp {
 
     /// Carries out one command: the one place where what the user asks for changes the state.
     pub fn apply(&mut self, command: Command, ctx: &egui::Context) {
+        if self.ask_before(&command) {
+            return;
+        }
         match command {
             Command::ZoomIn => self.map.zoom_by(1.0),
             Command::ZoomOut => self.map.zoom_by(-1.0),
@@ -430,6 +388,16 @@ impl AtlasApp {
             | Command::ImportApply
             | Command::ImportCancel
             | Command::SaveImported) => self.apply_import(command),
+            command @ (Command::SetEditing(_)
+            | Command::Edit(_)
+            | Command::Undo
+            | Command::Redo
+            | Command::Save
+            | Command::SaveAs
+            | Command::SaveTo(_)
+            | Command::Unsaved(_)
+            | Command::TakeDiskVersion
+            | Command::KeepMyEdits) => self.apply_editing(command, ctx),
             Command::DismissReport => self.files.report = None,
             Command::ChooseTour(choice) => self.tour_choice = choice,
             command @ (Command::StartPresenting

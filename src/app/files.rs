@@ -8,7 +8,7 @@ use crate::app::AtlasApp;
 use crate::data::world::WorldOptions;
 use crate::export::Format;
 use crate::loader::{DatasetSource, Outcome};
-use crate::scene::{self, TourChoice};
+use crate::scene;
 use crate::ui::command::{Command, Export, TourFile};
 use crate::ui::files::Report;
 
@@ -78,15 +78,10 @@ impl AtlasApp {
                 dataset,
                 warnings,
             } => {
-                let initiative = self.observe().selected_initiative.map(str::to_owned);
-                self.set_dataset(dataset);
-                self.initiative = initiative.and_then(|id| self.dataset.index_of(&id));
-                self.caption = None;
-                self.presenter = None;
-                self.files.dataset_source = DatasetSource::File(path.clone());
-                if matches!(self.tour_choice, TourChoice::FromData(_)) {
-                    self.tour_choice = TourChoice::Everything;
+                if self.hold_while_unsaved(&path, &dataset) {
+                    return;
                 }
+                self.take_dataset(path.clone(), dataset);
                 self.files.report = (!warnings.is_empty()).then(|| Report {
                     path: path.clone(),
                     lines: warnings.iter().map(ToString::to_string).collect(),

@@ -7,7 +7,9 @@
 
 mod check;
 mod history;
+mod live;
 mod membership;
+mod write;
 
 pub use history::HistoryEntry;
 pub use membership::{Former, Period};

@@ -2,6 +2,7 @@
 
 pub mod bundled;
 pub mod date;
+pub mod edit;
 pub mod import;
 pub mod initiatives;
 mod json_locate;

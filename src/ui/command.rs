@@ -7,6 +7,7 @@ use std::path::PathBuf;
 pub use crate::ui::tour_export::TourFile;
 
 use crate::data::date::iso_date;
+use crate::data::edit::Edit;
 use crate::export::Format;
 use crate::scene::TourChoice;
 
@@ -69,6 +70,17 @@ pub enum PresenterKey {
     Exit,
 }
 
+/// What to do with unsaved edits before something would drop them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum UnsavedChoice {
+    /// Save them, then go on.
+    Save,
+    /// Drop them and go on.
+    Discard,
+    /// Do nothing.
+    Cancel,
+}
+
 /// Something the user asked for.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Command {
@@ -127,6 +139,27 @@ pub enum Command {
     /// Asks where to save the imported initiatives as JSON, then writes them.
     SaveImported,
     DismissReport,
+
+    // Authoring.
+    /// Turns edit mode on or off: the card and the country panel become forms.
+    SetEditing(bool),
+    /// Makes one change to the data: a step of the edit history.
+    Edit(Edit),
+    Undo,
+    Redo,
+    /// Saves the data to its file, or asks where when it has none of its own (the bundled data,
+    /// an imported table).
+    Save,
+    /// Asks where to save the data, then writes it there.
+    SaveAs,
+    /// Writes the data to this file, which becomes its file (what the Save as dialog asks for).
+    SaveTo(PathBuf),
+    /// Answers the question asked before unsaved edits would be lost.
+    Unsaved(UnsavedChoice),
+    /// Takes the version of the data file that changed on disk, dropping the unsaved edits.
+    TakeDiskVersion,
+    /// Keeps the unsaved edits over the version that changed on disk; the next save writes them.
+    KeepMyEdits,
 
     // Presenting.
     ChooseTour(TourChoice),

@@ -13,6 +13,10 @@ pub struct Toolbar<'a> {
     pub dataset: &'a Dataset,
     pub basemap: bool,
     pub tour: TourChoice,
+    /// Whether edit mode is on.
+    pub editing: bool,
+    /// What Undo and Redo would do, in words.
+    pub history: (Option<&'a str>, Option<&'a str>),
 }
 
 impl Toolbar<'_> {
@@ -22,6 +26,14 @@ impl Toolbar<'_> {
             ui.heading("Microlateral Atlas");
             ui.separator();
             self.files.menu_ui(ui, commands);
+            crate::ui::editor::edit_menu_ui(ui, self.history, self.editing, commands);
+            if ui
+                .selectable_label(self.editing, "Edit data")
+                .on_hover_text("Edit the data: Ctrl+E")
+                .clicked()
+            {
+                commands.push(Command::SetEditing(!self.editing));
+            }
             self.files.loading_ui(ui);
             ui.separator();
             let mut basemap = self.basemap;

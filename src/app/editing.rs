@@ -1,0 +1,437 @@
+//! Authoring: edit mode, the edit history, the checks run after each edit, saving, and not
+//! losing unsaved edits (to another file opened, to the app closing, to the file changing on
+//! disk).
+
+use std::path::{Path, PathBuf};
+
+use egui::{Key, KeyboardShortcut, Modifiers};
+
+use crate::app::AtlasApp;
+use crate::data::edit::{History, Touched};
+use crate::data::{Dataset, Diagnostic, Severity};
+use crate::loader::DatasetSource;
+use crate::scene::TourChoice;
+use crate::ui::command::{Command, UnsavedChoice};
+
+/// What edit mode keeps.
+#[derive(Default)]
+pub(super) struct Authoring {
+    /// Whether edit mode is on.
+    pub(super) on: bool,
+    pub(super) history: History,
+    /// The checker's problems, one list per initiative, in the dataset's order.
+    pub(super) problems: Vec<Vec<Diagnostic>>,
+    /// The history's position when the data was last saved or loaded.
+    saved_at: u64,
+    /// The focused widget in the last frame: typing into one field is one step until the focus
+    /// moves.
+    last_focus: Option<egui::Id>,
+    /// The window title last set, so it is sent only when it changes.
+    title: String,
+    /// What was asked for while there were unsaved edits, until the user answers.
+    pub(super) asking: Option<Pending>,
+    /// Set once the user chose to close without saving.
+    may_close: bool,
+    /// The data file as it changed on disk while there were unsaved edits.
+    pub(super) on_disk: Option<(PathBuf, Dataset)>,
+}
+
+/// What waits for the user's answer about unsaved edits.
+#[derive(Clone, Debug, PartialEq)]
+pub(super) enum Pending {
+    /// A command that would replace the data.
+    Command(Box<Command>),
+    /// Closing the window.
+    Close,
+}
+
+impl Authoring {
+    /// Starts afresh on data just loaded: no history, no problems, nothing unsaved.
+    pub(super) fn reset(&mut self, initiatives: usize) {
+        self.history.clear();
+        self.problems = vec![Vec::new(); initiatives];
+        self.saved_at = self.history.position();
+        self.on_disk = None;
+    }
+
+    /// Whether there are edits not yet saved.
+    pub(super) fn is_dirty(&self) -> bool {
+        self.history.position() != self.saved_at
+    }
+
+    /// The first problem that stops a save, if any.
+    pub(super) fn first_error(&self) -> Option<&Diagnostic> {
+        self.problems
+            .iter()
+            .flatten()
+            .find(|d| d.severity == Severity::Error)
+    }
+}
+
+/// The shortcuts of authoring, read before the panels so a text field does not take them:
+/// Ctrl+Z is the whole app's undo, not one field's.
+pub(super) fn authoring_keys(ctx: &egui::Context, editing: bool, commands: &mut Vec<Command>) {
+    let shortcut = |modifiers, key| KeyboardShortcut::new(modifiers, key);
+    let shift = Modifiers::COMMAND | Modifiers::SHIFT;
+    ctx.input_mut(|i| {
+        // The longer shortcuts first: Ctrl+Z also matches Ctrl+Shift+Z when read logically.
+        if i.consume_shortcut(&shortcut(shift, Key::Z))
+            || i.consume_shortcut(&shortcut(Modifiers::COMMAND, Key::Y))
+        {
+            commands.push(Command::Redo);
+        }
+        if i.consume_shortcut(&shortcut(Modifiers::COMMAND, Key::Z)) {
+            commands.push(Command::Undo);
+        }
+        if i.consume_shortcut(&shortcut(Modifiers::COMMAND, Key::E)) {
+            commands.push(Command::SetEditing(!editing));
+        }
+        if i.consume_shortcut(&shortcut(shift, Key::S)) {
+            commands.push(Command::SaveAs);
+        }
+        if i.consume_shortcut(&shortcut(Modifiers::COMMAND, Key::S)) {
+            commands.push(Command::Save);
+        }
+    });
+}
+
+impl AtlasApp {
+    /// Carries out an authoring command.
+    pub(super) fn apply_editing(&mut self, command: Command, ctx: &egui::Context) {
+        match command {
+            Command::SetEditing(on) => self.authoring.on = on,
+            Command::Edit(edit) => {
+                let world = &self.data.world;
+                let name = |code: &str| {
+                    world
+                        .by_code(code)
+                        .map_or_else(|| code.to_owned(), |c| c.name.clone())
+                };
+                let label = edit.describe(&self.dataset, &name);
+                let done = self.authoring.history.apply(&mut self.dataset, edit, label);
+                self.after_edit(done.map(Some));
+            }
+            Command::Undo => {
+                let done = self.authoring.history.undo(&mut self.dataset).transpose();
+                self.editor.forget_typing();
+                self.after_edit(done);
+            }
+            Command::Redo => {
+                let done = self.authoring.history.redo(&mut self.dataset).transpose();
+                self.editor.forget_typing();
+                self.after_edit(done);
+            }
+            Command::Save => match (&self.files.dataset_source, self.files.imported) {
+                (DatasetSource::File(path), false) => {
+                    let path = path.clone();
+                    self.save_data_to(&path, ctx);
+                }
+                // The bundled data is never written; an import has no file yet.
+                _ => self.apply_editing(Command::SaveAs, ctx),
+            },
+            Command::SaveAs => {
+                if self.refuse_save() {
+                    return;
+                }
+                let picked = rfd::FileDialog::new()
+                    .add_filter("Initiatives (JSON)", &["json"])
+                    .set_file_name("initiatives.json")
+                    .save_file();
+                if let Some(path) = picked {
+                    self.save_data_to(&path, ctx);
+                }
+            }
+            Command::SaveTo(path) => self.save_data_to(&path, ctx),
+            Command::Unsaved(choice) => self.answer_unsaved(choice, ctx),
+            Command::TakeDiskVersion => {
+                if let Some((path, dataset)) = self.authoring.on_disk.take() {
+                    self.take_dataset(path, dataset);
+                }
+            }
+            Command::KeepMyEdits => self.authoring.on_disk = None,
+            other => log::error!("not an authoring command: {other:?}"),
+        }
+    }
+
+    /// Brings what is derived from the data up to date after an edit, an undo or a redo, or
+    /// reports why it was not made.
+    fn after_edit(&mut self, done: Result<Option<Touched>, crate::data::edit::EditError>) {
+        let touched = match done {
+            Ok(Some(touched)) => touched,
+            Ok(None) => return,
+            Err(err) => {
+                self.report(PathBuf::new(), vec![format!("Not changed: {err}")], true);
+                return;
+            }
+        };
+        self.data_version += 1;
+        let problems = &mut self.authoring.problems;
+        problems.resize(self.dataset.initiatives.len(), Vec::new());
+        match touched {
+            Touched::Initiative(i) => {
+                if let Some(p) = problems.get_mut(i) {
+                    *p = self.dataset.check_initiative(i, &self.data.world);
+                }
+            }
+            Touched::Inserted(i) => {
+                problems.pop();
+                problems.insert(i, self.dataset.check_initiative(i, &self.data.world));
+                if let Some(selected) = &mut self.initiative
+                    && *selected >= i
+                {
+                    *selected += 1;
+                }
+            }
+            Touched::Removed(i) => {
+                problems.push(Vec::new());
+                problems.remove(i);
+                problems.truncate(self.dataset.initiatives.len());
+                self.initiative = match self.initiative {
+                    Some(s) if s == i => None,
+                    Some(s) if s > i => Some(s - 1),
+                    other => other,
+                };
+            }
+            Touched::Tours => {
+                if let TourChoice::FromData(t) = self.tour_choice
+                    && t >= self.dataset.tours.len()
+                {
+                    self.tour_choice = TourChoice::Everything;
+                }
+            }
+        }
+        self.recheck_duplicate_ids();
+        // A caption on a milestone or an effort that is gone is closed.
+        let shown = self
+            .caption
+            .and_then(|(i, m)| self.dataset.initiatives.get(i)?.milestones.get(m));
+        if shown.is_none() {
+            self.caption = None;
+        }
+        if self
+            .initiative
+            .is_some_and(|i| i >= self.dataset.initiatives.len())
+        {
+            self.initiative = None;
+        }
+    }
+
+    /// Re-checks the initiatives whose id another one shares, or shared until this edit: a
+    /// duplicate id is the one rule that crosses initiatives and an edit can break elsewhere.
+    fn recheck_duplicate_ids(&mut self) {
+        let mut counts: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+        for i in &self.dataset.initiatives {
+            *counts.entry(i.id.as_str()).or_default() += 1;
+        }
+        let stale: Vec<usize> = self
+            .dataset
+            .initiatives
+            .iter()
+            .enumerate()
+            .filter(|(k, i)| {
+                let flagged = self.authoring.problems.get(*k).is_some_and(|p| {
+                    p.iter()
+                        .any(|d| d.message.starts_with("duplicate initiative id"))
+                });
+                flagged != (counts.get(i.id.as_str()).copied().unwrap_or(0) > 1)
+            })
+            .map(|(k, _)| k)
+            .collect();
+        for k in stale {
+            self.authoring.problems[k] = self.dataset.check_initiative(k, &self.data.world);
+        }
+    }
+
+    /// Says why the data cannot be saved yet, if it cannot: the first problem, with its place.
+    fn refuse_save(&mut self) -> bool {
+        let typing = self.editor.first_invalid();
+        let problem = match (typing, self.authoring.first_error()) {
+            (Some((field, why)), _) => format!("{field}: {why}"),
+            (None, Some(d)) => format!("{}: {}", d.path, d.brief()),
+            (None, None) => return false,
+        };
+        self.report(
+            PathBuf::new(),
+            vec![
+                format!("Not saved: fix this first: {problem}"),
+                "Every problem is listed under Problems in edit mode.".to_owned(),
+            ],
+            true,
+        );
+        true
+    }
+
+    /// Writes the data to `path` atomically; it becomes the data's file, watched and listed
+    /// among the recent files.
+    fn save_data_to(&mut self, path: &Path, ctx: &egui::Context) {
+        if self.refuse_save() {
+            return;
+        }
+        let result = self
+            .dataset
+            .to_json()
+            .map_err(|e| e.to_string())
+            .and_then(|text| {
+                crate::export::write_atomically(path, text.as_bytes()).map_err(|e| e.to_string())
+            });
+        let saved = result.is_ok();
+        self.files.report_saved(path, "the initiatives", result);
+        if saved {
+            self.authoring.history.seal();
+            self.authoring.saved_at = self.authoring.history.position();
+            self.files.imported = false;
+            self.imported_json = None;
+            self.files.dataset_source = DatasetSource::File(path.to_owned());
+            self.files.remember(path.to_owned(), ctx);
+        }
+    }
+
+    /// Holds back `command` to ask first if it would drop unsaved edits; returns whether it did.
+    pub(super) fn ask_before(&mut self, command: &Command) -> bool {
+        let drops = matches!(
+            command,
+            Command::Open(_) | Command::ImportTable(_) | Command::ImportApply
+        );
+        if drops && self.authoring.is_dirty() && self.authoring.asking.is_none() {
+            self.authoring.asking = Some(Pending::Command(Box::new(command.clone())));
+            return true;
+        }
+        false
+    }
+
+    /// Carries out the answer to "save the unsaved edits?".
+    fn answer_unsaved(&mut self, choice: UnsavedChoice, ctx: &egui::Context) {
+        let Some(pending) = self.authoring.asking.take() else {
+            return;
+        };
+        match choice {
+            UnsavedChoice::Cancel => return,
+            UnsavedChoice::Save => {
+                self.apply_editing(Command::Save, ctx);
+                if self.authoring.is_dirty() {
+                    // Not saved (a problem, or the dialog was cancelled): nothing is dropped.
+                    return;
+                }
+            }
+            UnsavedChoice::Discard => {
+                self.authoring.saved_at = self.authoring.history.position();
+            }
+        }
+        match pending {
+            Pending::Command(command) => self.apply(*command, ctx),
+            Pending::Close => {
+                self.authoring.may_close = true;
+                ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+            }
+        }
+    }
+
+    /// Before the window closes with unsaved edits, asks first.
+    pub(super) fn guard_close(&mut self, ctx: &egui::Context) {
+        let closing = ctx.input(|i| i.viewport().close_requested());
+        if closing && self.authoring.is_dirty() && !self.authoring.may_close {
+            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+            self.authoring.asking = Some(Pending::Close);
+        }
+    }
+
+    /// The data file changed on disk: takes it, unless there are unsaved edits, which are then
+    /// kept beside it until the user chooses. Returns whether the load was held back or was
+    /// the app's own save coming back.
+    pub(super) fn hold_while_unsaved(&mut self, path: &Path, dataset: &Dataset) -> bool {
+        let ours = self.files.dataset_source == DatasetSource::File(path.to_owned());
+        if ours && *dataset == self.dataset {
+            // The app's own save, seen by the watcher.
+            return true;
+        }
+        if ours && self.authoring.is_dirty() {
+            self.authoring.on_disk = Some((path.to_owned(), dataset.clone()));
+            return true;
+        }
+        false
+    }
+
+    /// Ends a typed step when the focus moves to another widget, and keeps the window title
+    /// saying which file is shown and whether it has unsaved edits.
+    pub(super) fn authoring_frame(&mut self, ctx: &egui::Context) {
+        let focus = ctx.memory(|m| m.focused());
+        if focus != self.authoring.last_focus {
+            self.authoring.history.seal();
+            self.authoring.last_focus = focus;
+        }
+        let file = match (&self.files.dataset_source, self.files.imported) {
+            (_, true) => "imported table".to_owned(),
+            (DatasetSource::File(path), false) => crate::ui::files::file_name(path),
+            (DatasetSource::Bundled, false) => "bundled data".to_owned(),
+            (DatasetSource::Empty, false) => "no initiatives".to_owned(),
+        };
+        let dirty = if self.authoring.is_dirty() {
+            " • unsaved edits"
+        } else {
+            ""
+        };
+        let title = format!("Microlateral Atlas — {file}{dirty}");
+        if title != self.authoring.title {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.authoring.title = title;
+        }
+    }
+
+    /// The window title as last set.
+    pub fn title(&self) -> &str {
+        &self.authoring.title
+    }
+
+    /// Whether there are edits not yet saved.
+    pub fn has_unsaved_edits(&self) -> bool {
+        self.authoring.is_dirty()
+    }
+
+    /// The data file as it changed on disk under unsaved edits, until the user picks a side.
+    pub fn changed_on_disk(&self) -> Option<&Dataset> {
+        self.authoring.on_disk.as_ref().map(|(_, d)| d)
+    }
+
+    /// What Undo and Redo would do, in words.
+    pub fn history_labels(&self) -> (Option<&str>, Option<&str>) {
+        let h = &self.authoring.history;
+        (h.undo_label(), h.redo_label())
+    }
+
+    /// Every problem the checks found in the edited data.
+    pub fn problems(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.authoring.problems.iter().flatten()
+    }
+
+    /// Replaces the data with a file's, as a load does: no history, nothing unsaved.
+    pub(super) fn take_dataset(&mut self, path: PathBuf, dataset: Dataset) {
+        let initiative = self.observe().selected_initiative.map(str::to_owned);
+        self.set_dataset(dataset);
+        self.initiative = initiative.and_then(|id| self.dataset.index_of(&id));
+        self.caption = None;
+        self.presenter = None;
+        self.files.dataset_source = DatasetSource::File(path);
+        if matches!(self.tour_choice, TourChoice::FromData(_)) {
+            self.tour_choice = TourChoice::Everything;
+        }
+    }
+
+    /// The question about unsaved edits, and the notice of a file changed on disk.
+    pub(super) fn authoring_windows_ui(
+        &mut self,
+        ctx: &egui::Context,
+        commands: &mut Vec<Command>,
+    ) {
+        if let Some(pending) = &self.authoring.asking {
+            let what = match pending {
+                Pending::Close => "Closing the atlas",
+                Pending::Command(c) if matches!(**c, Command::Open(_)) => "Opening another file",
+                Pending::Command(_) => "Importing a table",
+            };
+            crate::ui::editor::unsaved_ui(ctx, what, commands);
+        }
+        if let Some((path, _)) = &self.authoring.on_disk {
+            crate::ui::editor::changed_on_disk_ui(ctx, path, commands);
+        }
+    }
+}

@@ -1,0 +1,72 @@
+//! The checks of one initiative, run after each edit in the window: the same rules as a load,
+//! for the one initiative that changed, plus the one rule that crosses initiatives (ids).
+
+use super::{CountryCodes, Dataset, Diagnostic, Rules, Severity, check};
+
+impl Dataset {
+    /// The checker's problems with the initiative at `index` (see [`Dataset::from_json`]), as
+    /// a file holding it alone would have them, with paths naming it at its place in this
+    /// dataset; and an error if another initiative has its id. What the window checks after
+    /// each edit: the same rules as a load, for the one initiative that changed.
+    pub fn check_initiative(&self, index: usize, codes: &impl CountryCodes) -> Vec<Diagnostic> {
+        let Some(initiative) = self.initiatives.get(index) else {
+            return Vec::new();
+        };
+        let mut diagnostics = match Self::initiative_json(initiative) {
+            Ok(text) => check::check("", text.as_bytes(), codes, Rules::default()).1,
+            Err(err) => vec![Diagnostic::at(
+                "",
+                format!("cannot be written as JSON: {err}"),
+                None,
+            )],
+        };
+        let prefix = format!("initiatives[{index}]");
+        for d in &mut diagnostics {
+            if let Some(rest) = d.path.strip_prefix("initiatives[0]") {
+                d.path = format!("{prefix}{rest}");
+            }
+        }
+        let twin = self
+            .initiatives
+            .iter()
+            .enumerate()
+            .any(|(i, other)| i != index && other.id == initiative.id);
+        if twin {
+            diagnostics.push(Diagnostic::at(
+                &format!("{prefix}.id"),
+                format!("duplicate initiative id \"{}\"", initiative.id),
+                Some("an id no other initiative uses".to_owned()),
+            ));
+        }
+        diagnostics
+    }
+}
+
+impl Diagnostic {
+    /// An error at a JSON path of a dataset in memory, which has no line or column.
+    fn at(path: &str, message: String, expected: Option<String>) -> Self {
+        Self {
+            severity: Severity::Error,
+            file: String::new(),
+            line: 0,
+            column: 0,
+            path: path.to_owned(),
+            message,
+            expected,
+            suggestion: None,
+        }
+    }
+
+    /// The problem without its file position: what the editor shows beside a field.
+    pub fn brief(&self) -> String {
+        let mut text = self.message.clone();
+        if let Some(expected) = &self.expected {
+            text.push_str("; expected ");
+            text.push_str(expected);
+        }
+        if let Some(suggestion) = &self.suggestion {
+            text.push_str(&format!(" (did you mean {suggestion}?)"));
+        }
+        text
+    }
+}
