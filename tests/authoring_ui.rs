@@ -6,6 +6,7 @@ mod common;
 use egui::{Key, Modifiers, vec2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
+use microlateral_atlas::data::edit::{Edit, InitiativeField};
 use microlateral_atlas::data::{Dataset, Role};
 use microlateral_atlas::ui::Command;
 use microlateral_atlas::{AtlasApp, WorldData};
@@ -306,5 +307,55 @@ fn the_edit_menu_names_what_undo_and_redo_would_do() {
             .expect("in the data")
             .role_of("NRU", None)
             .is_none()
+    );
+}
+
+#[test]
+fn an_initiative_inserted_and_removed_before_others_keeps_their_problems_and_the_selection() {
+    let mut harness = common::bundled_harness(vec2(1500.0, 1000.0), 400, None);
+    let dataset = edited(&harness);
+    let last = dataset.initiatives.len() - 1;
+    let last_id = dataset.initiatives[last].id.clone();
+    harness
+        .state_mut()
+        .command(Command::SelectInitiative(Some(last)));
+    let too_early = microlateral_atlas::data::FuzzyDate::parse("1200").expect("a date");
+    harness.state_mut().command(Command::Edit(Edit::Initiative {
+        initiative: last,
+        field: InitiativeField::End(Some(too_early)),
+    }));
+    harness.run();
+    let problem = |harness: &Harness<'_, AtlasApp>| {
+        harness
+            .state()
+            .problems()
+            .map(|d| d.path.clone())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(problem(&harness), vec![format!("initiatives[{last}].end")]);
+    let copy = microlateral_atlas::data::edit::duplicate_of(&dataset, &dataset.initiatives[1]);
+    harness
+        .state_mut()
+        .command(Command::Edit(Edit::InsertInitiative {
+            at: 0,
+            initiative: Box::new(copy),
+        }));
+    harness.run();
+    assert_eq!(
+        harness.state().observe().selected_initiative,
+        Some(last_id.as_str())
+    );
+    harness
+        .state_mut()
+        .command(Command::Edit(Edit::RemoveInitiative { at: 0 }));
+    harness.run();
+    assert_eq!(
+        harness.state().observe().selected_initiative,
+        Some(last_id.as_str())
+    );
+    assert_eq!(
+        problem(&harness).len(),
+        1,
+        "the last initiative's problem is kept"
     );
 }

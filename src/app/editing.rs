@@ -165,8 +165,13 @@ impl AtlasApp {
             }
         };
         self.data_version += 1;
+        // One list of problems per initiative, kept in step with the initiatives.
         let problems = &mut self.authoring.problems;
-        problems.resize(self.dataset.initiatives.len(), Vec::new());
+        let shift = |index: &mut usize| match touched {
+            Touched::Inserted(i) if *index >= i => *index += 1,
+            Touched::Removed(i) if *index > i => *index -= 1,
+            _ => {}
+        };
         match touched {
             Touched::Initiative(i) => {
                 if let Some(p) = problems.get_mut(i) {
@@ -174,23 +179,19 @@ impl AtlasApp {
                 }
             }
             Touched::Inserted(i) => {
-                problems.pop();
-                problems.insert(i, self.dataset.check_initiative(i, &self.data.world));
-                if let Some(selected) = &mut self.initiative
-                    && *selected >= i
-                {
-                    *selected += 1;
-                }
+                let checked = self.dataset.check_initiative(i, &self.data.world);
+                problems.insert(i.min(problems.len()), checked);
             }
             Touched::Removed(i) => {
-                problems.push(Vec::new());
-                problems.remove(i);
-                problems.truncate(self.dataset.initiatives.len());
-                self.initiative = match self.initiative {
-                    Some(s) if s == i => None,
-                    Some(s) if s > i => Some(s - 1),
-                    other => other,
-                };
+                if i < problems.len() {
+                    problems.remove(i);
+                }
+                if self.initiative == Some(i) {
+                    self.initiative = None;
+                }
+                if self.caption.is_some_and(|(c, _)| c == i) {
+                    self.caption = None;
+                }
             }
             Touched::Tours => {
                 if let TourChoice::FromData(t) = self.tour_choice
@@ -199,6 +200,14 @@ impl AtlasApp {
                     self.tour_choice = TourChoice::Everything;
                 }
             }
+        }
+        // The selection and the caption follow their initiative when others are inserted or
+        // removed before it.
+        if let Some(selected) = &mut self.initiative {
+            shift(selected);
+        }
+        if let Some((c, _)) = &mut self.caption {
+            shift(c);
         }
         self.recheck_duplicate_ids();
         // A caption on a milestone or an effort that is gone is closed.

@@ -82,6 +82,7 @@ impl AtlasApp {
                             country: self.selected,
                             problems: &self.authoring.problems,
                             as_of: self.as_of,
+                            today: self.today,
                         };
                         self.editor.ui(ui, &input, commands);
                         ui.separator();

@@ -1,7 +1,5 @@
 //! Edits in words, for the Edit menu: "Undo: add Malta to Christchurch Call".
 
-use std::fmt;
-
 use super::{ActorField, Edit, InitiativeField, MilestoneField, SourceField};
 use crate::data::initiatives::{Actor, ActorId, Dataset};
 
@@ -203,11 +201,5 @@ impl SourceField {
             Self::Title(_) => "title",
             Self::Url(_) => "address",
         }
-    }
-}
-
-impl fmt::Display for Edit {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.describe(&Dataset::default(), &|code| code.to_owned()))
     }
 }

@@ -29,6 +29,8 @@ pub struct EditorInput<'a> {
     pub problems: &'a [Vec<Diagnostic>],
     /// The date cursor, where a new milestone or initiative starts.
     pub as_of: Option<i64>,
+    /// Today as a day number: where they start without a cursor.
+    pub today: i64,
 }
 
 /// The forms of edit mode.
@@ -110,7 +112,7 @@ impl InitiativeEditor {
         ui.horizontal_wrapped(|ui| {
             ui.label(RichText::new("Edit mode").strong());
             if ui.button("New initiative").clicked() {
-                let start = FuzzyDate::parse(&start_year(input.as_of)).ok();
+                let start = FuzzyDate::parse(&start_year(input.as_of, input.today)).ok();
                 if let Some(start) = start {
                     let at = input.dataset.initiatives.len();
                     let initiative = Box::new(edit::blank_initiative(input.dataset, start));
@@ -156,7 +158,7 @@ impl InitiativeEditor {
         ui.separator();
         self.actors_ui(ui, &form, input.country, commands);
         ui.separator();
-        self.milestones_ui(ui, &form, input.as_of, commands);
+        self.milestones_ui(ui, &form, (input.as_of, input.today), commands);
         ui.separator();
         self.sources_ui(ui, &form, commands);
     }
@@ -398,11 +400,9 @@ fn optional(text: String) -> Option<String> {
 }
 
 /// The year a new item starts in: the date cursor's, or this year's.
-fn start_year(as_of: Option<i64>) -> String {
-    let day = as_of.unwrap_or_else(|| {
-        std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map_or(0, |d| (d.as_secs() / 86_400) as i64)
-    });
-    format!("{:04}", crate::data::date::ymd_from_day(day).0)
+fn start_year(as_of: Option<i64>, today: i64) -> String {
+    format!(
+        "{:04}",
+        crate::data::date::ymd_from_day(as_of.unwrap_or(today)).0
+    )
 }

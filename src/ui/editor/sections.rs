@@ -226,7 +226,7 @@ impl InitiativeEditor {
         &mut self,
         ui: &mut Ui,
         form: &Form<'_>,
-        as_of: Option<i64>,
+        (as_of, today): (Option<i64>, i64),
         commands: &mut Vec<Command>,
     ) {
         let (i, initiative) = (form.index, form.initiative);
@@ -296,7 +296,7 @@ impl InitiativeEditor {
         }
         if ui.button("Add milestone").clicked()
             && let Ok(date) = FuzzyDate::parse(
-                &as_of.map_or_else(|| start_year(None), crate::data::date::iso_date),
+                &as_of.map_or_else(|| start_year(None, today), crate::data::date::iso_date),
             )
         {
             // Milestones are kept in date order: the new one goes after those not later.
