@@ -295,15 +295,12 @@ impl AtlasApp {
             show_former: self.show_former,
             presenting: self.presenter.is_some(),
         };
-        self.map.ui(ui, &scene, self.caption.is_some(), commands);
-        let captioned = self.caption.and_then(|(i, m)| {
-            let initiative = self.dataset.initiatives.get(i)?;
-            Some((initiative, initiative.milestones.get(m)?))
-        });
-        if let Some((initiative, milestone)) = captioned {
+        let caption = self.caption_text();
+        self.map.ui(ui, &scene, caption.is_some(), commands);
+        if let Some(caption) = caption {
             let presenter = self.presenter.as_ref();
             let controls = self.presenter_view.is_none();
-            presenter::caption_box_ui(ui, initiative, milestone, presenter, controls, commands);
+            presenter::caption_box_ui(ui, &caption, presenter, controls, commands);
         }
     }
 

@@ -6,8 +6,9 @@ use std::sync::OnceLock;
 use microlateral_atlas::WorldData;
 use microlateral_atlas::data::edit::{
     self, ActorField, Edit, EditError, History, InitiativeField, MilestoneField, SourceField,
+    StepField,
 };
-use microlateral_atlas::data::{Confidence, Dataset, FuzzyDate, Role, Severity, Status};
+use microlateral_atlas::data::{Camera, Confidence, Dataset, FuzzyDate, Role, Severity, Status};
 use proptest::prelude::*;
 
 fn world() -> &'static WorldData {
@@ -149,7 +150,7 @@ fn a_source_still_cited_is_not_deleted_and_the_refusal_says_where_it_is_cited() 
 #[test]
 fn a_milestone_or_an_initiative_a_tour_steps_through_is_not_removed() {
     let mut dataset = bundled();
-    let (i, m) = dataset.tours[0].steps[0];
+    let (i, m) = dataset.tours[0].steps[0].shows.expect("a milestone step");
     let before = dataset.clone();
     let err = Edit::RemoveMilestone {
         initiative: i,
@@ -168,7 +169,7 @@ fn a_milestone_or_an_initiative_a_tour_steps_through_is_not_removed() {
 #[test]
 fn inserting_a_milestone_keeps_the_tours_on_the_same_milestones() {
     let mut dataset = bundled();
-    let (i, m) = dataset.tours[0].steps[0];
+    let (i, m) = dataset.tours[0].steps[0].shows.expect("a milestone step");
     let title = dataset.initiatives[i].milestones[m].title.clone();
     let milestone = Box::new(edit::new_milestone(&dataset.initiatives[i], date("1900")));
     Edit::InsertMilestone {
@@ -178,7 +179,7 @@ fn inserting_a_milestone_keeps_the_tours_on_the_same_milestones() {
     }
     .apply(&mut dataset)
     .expect("a valid edit");
-    let (i, m) = dataset.tours[0].steps[0];
+    let (i, m) = dataset.tours[0].steps[0].shows.expect("a milestone step");
     assert_eq!(dataset.initiatives[i].milestones[m].title, title);
 }
 
@@ -281,6 +282,11 @@ enum Pick {
     Duplicate(usize),
     Remove(usize),
     StepNotes(usize, usize, Option<String>),
+    StepTitle(usize, usize, Option<String>),
+    AddStep(usize, usize, usize),
+    AddTitleStep(usize, usize, String),
+    MoveStep(usize, usize, usize),
+    RemoveStep(usize, usize),
 }
 
 fn pick() -> impl Strategy<Value = Pick> {
@@ -301,6 +307,11 @@ fn pick() -> impl Strategy<Value = Pick> {
         n().prop_map(Pick::Duplicate),
         n().prop_map(Pick::Remove),
         (n(), n(), proptest::option::of(text)).prop_map(|(t, s, x)| Pick::StepNotes(t, s, x)),
+        (n(), n(), proptest::option::of(text)).prop_map(|(t, s, x)| Pick::StepTitle(t, s, x)),
+        (n(), n(), n()).prop_map(|(t, k, i)| Pick::AddStep(t, k, i)),
+        (n(), n(), text).prop_map(|(t, k, x)| Pick::AddTitleStep(t, k, x)),
+        (n(), n(), n()).prop_map(|(t, a, b)| Pick::MoveStep(t, a, b)),
+        (n(), n()).prop_map(|(t, k)| Pick::RemoveStep(t, k)),
     ]
 }
 
@@ -414,10 +425,57 @@ fn edit_for(pick: Pick, dataset: &Dataset) -> Option<Edit> {
         Pick::Remove(i) => Edit::RemoveInitiative { at: at(i, count)? },
         Pick::StepNotes(t, s, notes) => {
             let t = at(t, dataset.tours.len())?;
-            Edit::StepNotes {
+            Edit::Step {
                 tour: t,
                 step: at(s, dataset.tours[t].steps.len())?,
-                notes,
+                field: StepField::Notes(notes),
+            }
+        }
+        Pick::StepTitle(t, s, title) => {
+            let t = at(t, dataset.tours.len())?;
+            Edit::Step {
+                tour: t,
+                step: at(s, dataset.tours[t].steps.len())?,
+                field: StepField::Title(title),
+            }
+        }
+        Pick::AddStep(t, k, i) => {
+            let t = at(t, dataset.tours.len())?;
+            let i = at(i, count)?;
+            let camera = Some(Camera {
+                lon: 10.0,
+                lat: 50.0,
+                zoom: 3.5,
+            });
+            let day = Some(dataset.initiatives[i].start.end_day());
+            Edit::InsertStep {
+                tour: t,
+                at: k % (dataset.tours[t].steps.len() + 1),
+                step: Box::new(edit::step_of_view(dataset, i, day, camera)?),
+            }
+        }
+        Pick::AddTitleStep(t, k, title) => {
+            let t = at(t, dataset.tours.len())?;
+            Edit::InsertStep {
+                tour: t,
+                at: k % (dataset.tours[t].steps.len() + 1),
+                step: Box::new(edit::title_step(&title, None, None)),
+            }
+        }
+        Pick::MoveStep(t, a, b) => {
+            let t = at(t, dataset.tours.len())?;
+            let steps = dataset.tours[t].steps.len();
+            Edit::MoveStep {
+                tour: t,
+                from: at(a, steps)?,
+                to: at(b, steps)?,
+            }
+        }
+        Pick::RemoveStep(t, k) => {
+            let t = at(t, dataset.tours.len())?;
+            Edit::RemoveStep {
+                tour: t,
+                at: at(k, dataset.tours[t].steps.len())?,
             }
         }
     })
@@ -455,7 +513,7 @@ proptest! {
                 .check_initiative(i, &world().world)
                 .iter()
                 .all(|d| d.severity == Severity::Warning)
-        });
+        }) && dataset.check_tours().is_empty();
         let text = dataset.to_json().expect("it serialises");
         let loaded = Dataset::from_json("saved.json", text.as_bytes(), &world().world);
         prop_assert_eq!(clean, loaded.is_ok(), "the checks and a load disagree: {:?}", loaded.err());

@@ -141,7 +141,73 @@ fn a_story_built_from_scratch_saves_reopens_and_undoes_back_to_the_empty_file() 
     }
     type_into(&mut harness, "Summary", 0, "A made-up story for the test.");
 
+    // A tour of three steps: a title step, then two milestones, one in words of its own; each
+    // with notes. The last is moved up with Alt+↑, then down again with its button.
+    click(&mut harness, "New tour");
+    type_into(&mut harness, "Name", 1, "The cable story");
+    click(&mut harness, "Add title step");
+    type_into(&mut harness, "Title", 0, "A cable for three islands");
+    type_into(
+        &mut harness,
+        "Caption",
+        0,
+        "How small states wired the Pacific.",
+    );
+    type_into(&mut harness, "Notes", 0, "Welcome the room.");
+    for (title, notes) in [
+        (None, "Point at Fiji."),
+        (Some("Signed at last"), "Pause here."),
+    ] {
+        click(&mut harness, "Add step");
+        if let Some(title) = title {
+            type_into(&mut harness, "Title", 0, title);
+        }
+        type_into(&mut harness, "Notes", 0, notes);
+    }
+    harness.key_press_modifiers(Modifiers::ALT, Key::ArrowUp);
+    harness.run();
+    let notes = |h: &Harness<'_, AtlasApp>| -> Vec<Option<String>> {
+        edited(h).tours[0]
+            .steps
+            .iter()
+            .map(|s| s.notes.clone())
+            .collect()
+    };
+    assert_eq!(
+        notes(&harness),
+        [
+            Some("Welcome the room."),
+            Some("Pause here."),
+            Some("Point at Fiji.")
+        ]
+        .map(|n| n.map(str::to_owned))
+    );
+    click(&mut harness, "Move down");
+    assert_eq!(notes(&harness)[2].as_deref(), Some("Pause here."));
+
+    // The presenter plays the new tour at once, the title step as a slide of its own words.
+    harness.state_mut().command(Command::StartPresenting);
+    harness.run();
+    assert_eq!(
+        harness.state().observe().caption,
+        Some([
+            String::new(),
+            String::new(),
+            "A cable for three islands".to_owned(),
+            "How small states wired the Pacific.".to_owned()
+        ])
+    );
+    harness.state_mut().command(Command::StopPresenting);
+    harness.run();
+
     let story = edited(&harness);
+    let tour = &story.tours[0];
+    assert_eq!(tour.name, "The cable story");
+    assert_eq!(tour.steps.len(), 3);
+    assert_eq!(tour.steps[0].shows, None);
+    assert_eq!(tour.steps[1].shows, Some((0, 0)));
+    assert_eq!(tour.steps[2].title.as_deref(), Some("Signed at last"));
+    assert!(tour.steps.iter().all(|s| s.camera.is_some()));
     let initiative = &story.initiatives[0];
     assert_eq!(initiative.id, "pacific-cable");
     assert_eq!(initiative.name, "Pacific Cable Compact");
@@ -186,7 +252,7 @@ fn a_story_built_from_scratch_saves_reopens_and_undoes_back_to_the_empty_file() 
 
     // Undone step by step to the empty file, then redone to the story.
     let steps = undo_all(&mut harness, false);
-    assert!(steps >= 15, "{steps} steps");
+    assert!(steps >= 25, "{steps} steps");
     assert_eq!(edited(&harness), Dataset::default());
     assert!(harness.state().has_unsaved_edits());
     assert_eq!(undo_all(&mut harness, true), steps);

@@ -530,21 +530,25 @@ fn a_tour_keeps_the_authors_order_and_a_whole_initiative_expands_to_its_mileston
     let loaded = Dataset::load(Path::new("tests/data/tour.json"), world()).expect("loads");
     let tour = &loaded.dataset.tours[0];
     assert_eq!((tour.id.as_str(), tour.name.as_str()), ("geneva", "Geneva"));
-    assert_eq!(tour.steps, vec![(0, 0), (0, 0)]);
+    let shown: Vec<_> = tour.steps.iter().map(|s| s.shows).collect();
+    assert_eq!(shown, vec![Some((0, 0)), Some((0, 0))]);
 }
 
 #[test]
 fn a_tour_steps_notes_come_before_its_milestones_notes_in_the_presenter_view() {
     let loaded = Dataset::load(Path::new("tests/data/tour.json"), world()).expect("loads");
     let dataset = &loaded.dataset;
-    assert_eq!(
-        dataset.tours[0].notes,
-        vec![Some("Step notes.".to_owned()), None]
-    );
+    let own: Vec<_> = dataset.tours[0]
+        .steps
+        .iter()
+        .map(|s| s.notes.clone())
+        .collect();
+    assert_eq!(own, vec![Some("Step notes.".to_owned()), None]);
     let choice = microlateral_atlas::scene::TourChoice::FromData(0);
     let steps = microlateral_atlas::scene::tour::steps(choice, dataset, &[], None);
+    let notes: Vec<_> = steps.iter().map(|s| s.notes.clone()).collect();
     assert_eq!(
-        microlateral_atlas::scene::tour::notes(choice, dataset, &steps),
+        notes,
         vec![
             Some("Step notes.".to_owned()),
             Some("Milestone notes.".to_owned())

@@ -51,7 +51,7 @@ fn every_tour_step_shows_its_states_clear_of_the_caption_and_the_legend() {
     let all: Vec<usize> = (0..dataset.initiatives.len()).collect();
     let mut problems = Vec::new();
     for step in build_tour(&dataset, &all) {
-        let picture = Picture::of_step(&dataset, step);
+        let picture = Picture::of_step(&dataset, &step);
         problems.extend(outside(&data, &dataset, &picture));
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
@@ -81,12 +81,14 @@ fn the_costa_rica_step_shows_costa_rica_and_its_neighbours_not_an_ocean() {
     let step = build_tour(&dataset, &all)
         .into_iter()
         .find(|s| {
-            s.initiative == index
-                && dataset.initiatives[index].milestones[s.milestone].title
-                    == "Payments for environmental services begin"
+            s.shows.is_some_and(|(i, m)| {
+                i == index
+                    && dataset.initiatives[index].milestones[m].title
+                        == "Payments for environmental services begin"
+            })
         })
         .expect("the 1997 step");
-    let picture = Picture::of_step(&dataset, step);
+    let picture = Picture::of_step(&dataset, &step);
     let look = picture.look(&data.world, &dataset);
     let (view, framing) = picture.frame(&data.world, &dataset, SIZE, legend_px(&look.legend));
     assert!(

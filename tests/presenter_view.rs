@@ -106,7 +106,7 @@ fn the_view_on_its_own_says_when_a_step_has_no_notes_and_when_it_is_the_last() {
     for _ in 1..steps {
         presenter.press(microlateral_atlas::ui::command::PresenterKey::Next, 0.0);
     }
-    assert_eq!(presenter.next_step(), None::<Step>);
+    assert_eq!(presenter.next_step(), None::<&Step>);
     let mut view = PresenterView::default();
     let mut commands = Vec::new();
     let mut harness = Harness::builder()

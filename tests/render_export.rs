@@ -75,7 +75,7 @@ fn a_tour_becomes_one_captioned_picture_per_step() {
     let pictures: Vec<(String, Picture)> = steps
         .iter()
         .enumerate()
-        .map(|(n, s)| (format!("step-{:03}", n + 1), Picture::of_step(&dataset, *s)))
+        .map(|(n, s)| (format!("step-{:03}", n + 1), Picture::of_step(&dataset, s)))
         .collect();
     let dir = std::env::temp_dir().join(format!("atlas-tour-{}", std::process::id()));
     let written = write_pictures(

@@ -21,6 +21,8 @@ pub(super) struct Authoring {
     pub(super) history: History,
     /// The checker's problems, one list per initiative, in the dataset's order.
     pub(super) problems: Vec<Vec<Diagnostic>>,
+    /// The checker's problems with the tours.
+    pub(super) tour_problems: Vec<Diagnostic>,
     /// The history's position when the data was last saved or loaded.
     saved_at: u64,
     /// The focused widget in the last frame: typing into one field is one step until the focus
@@ -50,6 +52,7 @@ impl Authoring {
     pub(super) fn reset(&mut self, initiatives: usize) {
         self.history.clear();
         self.problems = vec![Vec::new(); initiatives];
+        self.tour_problems.clear();
         self.saved_at = self.history.position();
         self.on_disk = None;
     }
@@ -64,6 +67,7 @@ impl Authoring {
         self.problems
             .iter()
             .flatten()
+            .chain(&self.tour_problems)
             .find(|d| d.severity == Severity::Error)
     }
 }
@@ -194,6 +198,7 @@ impl AtlasApp {
                 }
             }
             Touched::Tours => {
+                self.authoring.tour_problems = self.dataset.check_tours();
                 if let TourChoice::FromData(t) = self.tour_choice
                     && t >= self.dataset.tours.len()
                 {
@@ -201,6 +206,7 @@ impl AtlasApp {
                 }
             }
         }
+        self.retour();
         // The selection and the caption follow their initiative when others are inserted or
         // removed before it.
         if let Some(selected) = &mut self.initiative {
@@ -409,7 +415,11 @@ impl AtlasApp {
 
     /// Every problem the checks found in the edited data.
     pub fn problems(&self) -> impl Iterator<Item = &Diagnostic> {
-        self.authoring.problems.iter().flatten()
+        self.authoring
+            .problems
+            .iter()
+            .flatten()
+            .chain(&self.authoring.tour_problems)
     }
 
     /// Replaces the data with a file's, as a load does: no history, nothing unsaved.

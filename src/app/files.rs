@@ -163,7 +163,7 @@ impl AtlasApp {
         }
         let pictures = steps
             .into_iter()
-            .map(|step| scene::Picture::of_step(&self.dataset, step))
+            .map(|step| scene::Picture::of_step(&self.dataset, &step))
             .collect();
         self.tour_export.start(
             what,

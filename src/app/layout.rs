@@ -4,9 +4,11 @@
 use egui::Ui;
 
 use crate::app::AtlasApp;
+use crate::data::Camera;
+use crate::scene::TourChoice;
 use crate::ui::changes_panel::ChangesPanel;
 use crate::ui::command::Command;
-use crate::ui::editor::EditorInput;
+use crate::ui::editor::{EditorInput, TourInput};
 use crate::ui::timeline::TimelineInput;
 
 impl AtlasApp {
@@ -81,10 +83,29 @@ impl AtlasApp {
                             initiative: self.initiative,
                             country: self.selected,
                             problems: &self.authoring.problems,
+                            tour_problems: &self.authoring.tour_problems,
                             as_of: self.as_of,
                             today: self.today,
                         };
                         self.editor.ui(ui, &input, commands);
+                        ui.separator();
+                        let [lon, lat] = self.map.centre();
+                        let tours = TourInput {
+                            dataset: &self.dataset,
+                            tour: match self.tour_choice {
+                                TourChoice::FromData(t) => Some(t),
+                                _ => None,
+                            },
+                            initiative: self.initiative,
+                            as_of: self.as_of,
+                            camera: Camera {
+                                lon,
+                                lat,
+                                zoom: self.map.zoom(),
+                            },
+                            problems: &self.authoring.tour_problems,
+                        };
+                        self.editor.tours_ui(ui, &tours, commands);
                         ui.separator();
                     } else if let Some(initiative) = initiative {
                         self.card.ui(ui, initiative, &self.data.world, commands);

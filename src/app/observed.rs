@@ -95,7 +95,7 @@ impl AtlasApp {
             zoom: self.map.zoom(),
             flying: self.map.is_flying(),
             as_of: self.as_of.map(iso_date),
-            caption: self.caption_text(),
+            caption: self.observed_caption(),
             presenting: presenter.is_some(),
             progress: presenter.map(Presenter::progress),
             blacked_out: presenter.is_some_and(Presenter::is_blacked_out),
@@ -112,16 +112,15 @@ impl AtlasApp {
         }
     }
 
-    /// The caption on the map: date, effort, title, outcome.
-    fn caption_text(&self) -> Option<[String; 4]> {
-        let (i, m) = self.caption?;
-        let initiative = self.dataset.initiatives.get(i)?;
-        let milestone = initiative.milestones.get(m)?;
+    /// The caption on the map: date, effort, title, text (a title step has no date or effort:
+    /// those are empty).
+    fn observed_caption(&self) -> Option<[String; 4]> {
+        let c = self.caption_text()?;
         Some([
-            milestone.date.to_string(),
-            initiative.name.clone(),
-            milestone.title.clone(),
-            milestone.outcome.clone(),
+            c.date.unwrap_or_default(),
+            c.initiative.unwrap_or_default(),
+            c.title,
+            c.text,
         ])
     }
 }

@@ -2,7 +2,7 @@
 //! window.
 
 use crate::app::AtlasApp;
-use crate::scene;
+use crate::scene::{self, CaptionText};
 use crate::ui::command::{Command, PresenterKey};
 use crate::ui::presenter::{Presenter, Pressed};
 use crate::ui::presenter_view::{PresenterScene, PresenterView};
@@ -22,22 +22,55 @@ impl AtlasApp {
     }
 
     /// Shows the presenter's current step: the initiative, the date, the caption, the camera.
+    /// A title step shows the world under its slide, at its own date if it has one.
     pub(super) fn go_to_step(&mut self) {
-        let Some(step) = self.presenter.as_ref().and_then(Presenter::step) else {
+        let Some(step) = self.presenter.as_ref().and_then(Presenter::step).cloned() else {
             return;
         };
-        let Some(milestone) = self
-            .dataset
-            .initiatives
-            .get(step.initiative)
-            .and_then(|i| i.milestones.get(step.milestone))
-        else {
+        if CaptionText::of_step(&self.dataset, &step).is_none() {
             return;
-        };
-        self.initiative = Some(step.initiative);
-        self.as_of = Some(milestone.date.end_day());
-        self.caption = Some((step.initiative, step.milestone));
-        self.fly_to_initiative(step.initiative);
+        }
+        self.initiative = step.initiative();
+        if let Some(day) = scene::step_day(&self.dataset, &step) {
+            self.as_of = Some(day);
+        }
+        self.caption = step.shows;
+        match (step.camera, step.initiative()) {
+            (Some(c), _) => self.map.fly_to_view([c.lon, c.lat], c.zoom),
+            (None, Some(i)) => self.fly_to_initiative(i),
+            (None, None) => {}
+        }
+    }
+
+    /// The tour the Tour menu chooses, as the data now is.
+    fn chosen_tour(&self) -> Vec<scene::Step> {
+        let listed = self.list.filters.visible(&self.dataset);
+        scene::tour::steps(self.tour_choice, &self.dataset, &listed, self.initiative)
+    }
+
+    /// After an edit, the presentation plays the tour as it now is.
+    pub(super) fn retour(&mut self) {
+        if self.presenter.is_none() {
+            return;
+        }
+        let tour = self.chosen_tour();
+        if let Some(p) = &mut self.presenter {
+            p.retour(tour);
+        }
+    }
+
+    /// What the caption box over the map says: the presenter's step in its own words while
+    /// presenting, else the milestone the timeline opened.
+    pub(super) fn caption_text(&self) -> Option<CaptionText> {
+        if let Some(step) = self.presenter.as_ref().and_then(Presenter::step) {
+            return CaptionText::of_step(&self.dataset, step);
+        }
+        let (i, m) = self.caption?;
+        let initiative = self.dataset.initiatives.get(i)?;
+        Some(CaptionText::of_milestone(
+            initiative,
+            initiative.milestones.get(m)?,
+        ))
     }
 
     /// The presenter's commands, and the window's full screen that goes with them.
@@ -45,12 +78,9 @@ impl AtlasApp {
         let now_secs = ctx.input(|i| i.time);
         match command {
             Command::StartPresenting => {
-                let listed = self.list.filters.visible(&self.dataset);
-                let tour =
-                    scene::tour::steps(self.tour_choice, &self.dataset, &listed, self.initiative);
+                let tour = self.chosen_tour();
                 if !tour.is_empty() {
-                    let notes = scene::tour::notes(self.tour_choice, &self.dataset, &tour);
-                    self.presenter = Some(Presenter::new(tour).with_notes(notes));
+                    self.presenter = Some(Presenter::new(tour));
                     self.go_to_step();
                     self.set_fullscreen(true, ctx);
                 }

@@ -580,7 +580,7 @@ impl PictureRequest {
                 .map(|(n, step)| {
                     (
                         format!("step-{:03}", n + 1),
-                        Picture::of_step(dataset, step),
+                        Picture::of_step(dataset, &step),
                     )
                 })
                 .collect());

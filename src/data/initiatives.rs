@@ -9,7 +9,10 @@ mod check;
 mod history;
 mod live;
 mod membership;
+mod tour;
 mod write;
+
+pub use tour::{Camera, Tour, TourStep};
 
 pub use history::HistoryEntry;
 pub use membership::{Former, Period};
@@ -420,18 +423,6 @@ pub struct Dataset {
     pub initiatives: Vec<Initiative>,
     /// Presenter tours the file defines, in file order.
     pub tours: Vec<Tour>,
-}
-
-/// A presenter tour written in the data file: an ordered list of milestones.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Tour {
-    pub id: String,
-    pub name: String,
-    /// (initiative index, milestone index) pairs, in the order the file gives.
-    pub steps: Vec<(usize, usize)>,
-    /// The presenter's notes for each step, by the step's index; `None` where the step has
-    /// none (the presenter view then shows the milestone's own notes).
-    pub notes: Vec<Option<String>>,
 }
 
 /// What a file is held to beyond the format.

@@ -13,9 +13,9 @@ pub mod world;
 
 pub use date::{DateError, FuzzyDate, PartialDate, Precision};
 pub use initiatives::{
-    Actor, ActorId, Category, Confidence, CountryCodes, Dataset, DatasetError, Diagnostic, Former,
-    HistoryEntry, Initiative, Kind, Lens, Loaded, Milestone, Period, Role, Rules, Severity, Source,
-    Status, Tour,
+    Actor, ActorId, Camera, Category, Confidence, CountryCodes, Dataset, DatasetError, Diagnostic,
+    Former, HistoryEntry, Initiative, Kind, Lens, Loaded, Milestone, Period, Role, Rules, Severity,
+    Source, Status, Tour, TourStep,
 };
 pub use progress::{NoProgress, Progress, ProgressSink, Stage};
 pub use world::{Country, World, WorldError, WorldOptions};

@@ -10,7 +10,7 @@ pub mod tour;
 pub mod view;
 
 pub use picture::Picture;
-pub use tour::{Step, TourChoice, build_tour};
+pub use tour::{CaptionText, Step, TourChoice, build_tour, step_day};
 pub use view::{HALO_MAX_PX, LayerColors, MICROSTATE_MAX_PX, ViewTransform};
 
 use egui::{Color32, Stroke};

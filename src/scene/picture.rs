@@ -35,18 +35,14 @@ pub struct Picture {
 }
 
 impl Picture {
-    /// The picture of a tour step: its initiative, as of its milestone's date, captioned.
-    pub fn of_step(dataset: &Dataset, step: Step) -> Self {
-        let as_of = dataset
-            .initiatives
-            .get(step.initiative)
-            .and_then(|i| i.milestones.get(step.milestone))
-            .map(|m| m.date.end_day());
+    /// The picture of a tour step: its initiative, as of its date, captioned with its milestone,
+    /// seen from its own view if it has one.
+    pub fn of_step(dataset: &Dataset, step: &Step) -> Self {
         Self {
-            initiative: Some(step.initiative),
-            as_of,
-            caption: Some((step.initiative, step.milestone)),
-            view: None,
+            initiative: step.initiative(),
+            as_of: scene::step_day(dataset, step),
+            caption: step.shows,
+            view: step.camera.map(|c| ([c.lon, c.lat], c.zoom)),
             compare: None,
             legend: None,
         }

@@ -282,6 +282,17 @@ impl MapView {
         });
     }
 
+    /// Starts a flight to a view a tour step recorded, within the zoom this map allows.
+    pub fn fly_to_view(&mut self, centre: [f64; 2], zoom: f64) {
+        self.auto_fit = false;
+        let (min, max) = self.zoom_range();
+        self.flight = Some(Flight {
+            from: (self.centre(), self.memory.zoom()),
+            to: (centre, zoom.clamp(min, max.max(min))),
+            start_secs: f64::NAN,
+        });
+    }
+
     /// Moves the camera along the current flight.
     fn advance_flight(&mut self, now_secs: f64) {
         let Some(flight) = &mut self.flight else {

@@ -2,8 +2,7 @@
 
 use egui::{Color32, FontId, Key, Modifiers, RichText, Ui};
 
-use crate::data::{Initiative, Milestone};
-use crate::scene::{Step, palette};
+use crate::scene::{CaptionText, Step, palette};
 use crate::ui::command::{Command, PresenterKey};
 use crate::ui::map_view::PRESENTER_TEXT_SCALE;
 use crate::ui::style;
@@ -76,8 +75,6 @@ pub enum Pressed {
 #[derive(Clone, Debug)]
 pub struct Presenter {
     tour: Vec<Step>,
-    /// The presenter's notes for each step of `tour`.
-    notes: Vec<Option<String>>,
     index: usize,
     /// Digits typed so far for a jump ("12" then Enter goes to step 12).
     digits: String,
@@ -88,11 +85,17 @@ pub struct Presenter {
 }
 
 impl Presenter {
+    /// Takes the tour as it now is, after an edit, staying at the same step number (or the last
+    /// one), so an author sees a new or changed step at once.
+    pub fn retour(&mut self, tour: Vec<Step>) {
+        self.index = self.index.min(tour.len().saturating_sub(1));
+        self.tour = tour;
+    }
+
     /// A presentation of `tour`, at its first step.
     pub fn new(tour: Vec<Step>) -> Self {
         Self {
             tour,
-            notes: Vec::new(),
             index: 0,
             digits: String::new(),
             blackout: false,
@@ -101,25 +104,19 @@ impl Presenter {
         }
     }
 
-    /// The same presentation with the presenter's notes for each step.
-    pub fn with_notes(mut self, notes: Vec<Option<String>>) -> Self {
-        self.notes = notes;
-        self
-    }
-
     /// The current step.
-    pub fn step(&self) -> Option<Step> {
-        self.tour.get(self.index).copied()
+    pub fn step(&self) -> Option<&Step> {
+        self.tour.get(self.index)
     }
 
     /// The step after the current one, if there is one.
-    pub fn next_step(&self) -> Option<Step> {
-        self.tour.get(self.index + 1).copied()
+    pub fn next_step(&self) -> Option<&Step> {
+        self.tour.get(self.index + 1)
     }
 
     /// The presenter's notes for the current step.
     pub fn notes(&self) -> Option<&str> {
-        self.notes.get(self.index)?.as_deref()
+        self.tour.get(self.index)?.notes.as_deref()
     }
 
     /// "5 / 23".
@@ -259,8 +256,7 @@ impl Presenter {
 /// caption only.
 pub fn caption_box_ui(
     ui: &mut Ui,
-    initiative: &Initiative,
-    milestone: &Milestone,
+    caption: &CaptionText,
     presenter: Option<&Presenter>,
     controls: bool,
     commands: &mut Vec<Command>,
@@ -276,7 +272,7 @@ pub fn caption_box_ui(
         egui::Frame::popup(ui.style())
             .inner_margin(14.0)
             .show(ui, |ui| {
-                caption_ui(ui, initiative, milestone, progress.as_deref());
+                caption_ui(ui, caption, progress.as_deref());
                 if !controls {
                     return;
                 }
@@ -296,28 +292,35 @@ pub fn caption_box_ui(
 }
 
 /// The caption of a step, in type that reads from the back of a room.
-pub fn caption_ui(
-    ui: &mut Ui,
-    initiative: &Initiative,
-    milestone: &Milestone,
-    progress: Option<&str>,
-) {
+pub fn caption_ui(ui: &mut Ui, caption: &CaptionText, progress: Option<&str>) {
+    if let Some(date) = &caption.date {
+        ui.label(
+            RichText::new(date)
+                .font(FontId::proportional(22.0))
+                .color(palette::LEAD_FILL),
+        );
+    }
+    if let Some(initiative) = &caption.initiative {
+        ui.label(
+            RichText::new(initiative)
+                .font(FontId::proportional(20.0))
+                .italics(),
+        );
+    }
+    // A title step is a slide: its heading is larger than a milestone's title.
+    let size = if caption.initiative.is_some() {
+        32.0
+    } else {
+        44.0
+    };
     ui.label(
-        RichText::new(milestone.date.to_string())
-            .font(FontId::proportional(22.0))
-            .color(palette::LEAD_FILL),
-    );
-    ui.label(
-        RichText::new(&initiative.name)
-            .font(FontId::proportional(20.0))
-            .italics(),
-    );
-    ui.label(
-        RichText::new(&milestone.title)
-            .font(FontId::proportional(32.0))
+        RichText::new(&caption.title)
+            .font(FontId::proportional(size))
             .strong(),
     );
-    ui.label(RichText::new(&milestone.outcome).font(FontId::proportional(22.0)));
+    if !caption.text.is_empty() {
+        ui.label(RichText::new(&caption.text).font(FontId::proportional(22.0)));
+    }
     if let Some(progress) = progress {
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Min), |ui| {
             ui.label(RichText::new(progress).font(FontId::proportional(20.0)));
@@ -339,14 +342,7 @@ mod tests {
     use super::*;
 
     fn presenter(n: usize) -> Presenter {
-        Presenter::new(
-            (0..n)
-                .map(|i| Step {
-                    initiative: 0,
-                    milestone: i,
-                })
-                .collect(),
-        )
+        Presenter::new((0..n).map(|i| Step::milestone(0, i)).collect())
     }
 
     #[test]

@@ -6,7 +6,7 @@ use egui::{Color32, FontId, RichText, Sense, Ui};
 
 use crate::data::Dataset;
 use crate::geo::WorldData;
-use crate::scene::{Picture, Step, ViewTransform, palette, style};
+use crate::scene::{CaptionText, Picture, ViewTransform, palette, style};
 use crate::ui::command::{Command, PresenterKey};
 use crate::ui::presenter::{Presenter, caption_ui, read_keys};
 
@@ -69,15 +69,15 @@ impl PresenterView {
 
 /// The current step's caption, then its notes.
 fn current_ui(ui: &mut Ui, scene: &PresenterScene<'_>) {
-    let Some((initiative, milestone)) = scene
+    let Some(caption) = scene
         .presenter
         .step()
-        .and_then(|step| step_of(scene.dataset, step))
+        .and_then(|step| CaptionText::of_step(scene.dataset, step))
     else {
         ui.label("No step.");
         return;
     };
-    caption_ui(ui, initiative, milestone, None);
+    caption_ui(ui, &caption, None);
     ui.add_space(12.0);
     ui.label(
         RichText::new("Notes")
@@ -95,8 +95,8 @@ fn current_ui(ui: &mut Ui, scene: &PresenterScene<'_>) {
         None => {
             ui.label(
                 RichText::new(
-                    "No notes for this step. Write them in the data file: \"notes\" on the \
-                     milestone, or on the tour's step.",
+                    "No notes for this step. Write them in edit mode (Ctrl+E), on the tour's \
+                     step or on the milestone.",
                 )
                 .italics()
                 .color(ui.visuals().weak_text_color()),
@@ -116,16 +116,20 @@ fn next_ui(ui: &mut Ui, scene: &PresenterScene<'_>) {
         ui.label("This is the last step.");
         return;
     };
-    let Some((initiative, milestone)) = step_of(scene.dataset, step) else {
+    let Some(caption) = CaptionText::of_step(scene.dataset, step) else {
         return;
     };
-    ui.label(
-        RichText::new(milestone.date.to_string())
-            .font(FontId::proportional(18.0))
-            .color(palette::LEAD_FILL),
-    );
-    ui.label(RichText::new(&initiative.name).italics());
-    ui.label(RichText::new(&milestone.title).font(FontId::proportional(20.0)));
+    if let Some(date) = &caption.date {
+        ui.label(
+            RichText::new(date)
+                .font(FontId::proportional(18.0))
+                .color(palette::LEAD_FILL),
+        );
+    }
+    if let Some(initiative) = &caption.initiative {
+        ui.label(RichText::new(initiative).italics());
+    }
+    ui.label(RichText::new(&caption.title).font(FontId::proportional(20.0)));
     let width = ui.available_width().max(80.0);
     let (rect, _) = ui.allocate_exact_size(egui::vec2(width, width * 9.0 / 16.0), Sense::hover());
     let picture = Picture {
@@ -170,14 +174,6 @@ fn paint_small_map(ui: &Ui, rect: egui::Rect, scene: &PresenterScene<'_>, pictur
         }
     }
     painter.add(egui::Shape::mesh(mesh));
-}
-
-fn step_of(
-    dataset: &Dataset,
-    step: Step,
-) -> Option<(&crate::data::Initiative, &crate::data::Milestone)> {
-    let initiative = dataset.initiatives.get(step.initiative)?;
-    Some((initiative, initiative.milestones.get(step.milestone)?))
 }
 
 /// "4:05", or "1:02:03" past an hour.

@@ -113,7 +113,14 @@ pub fn explorer_keys(
         // A focused widget (the search box, a button) gets the arrows itself.
         return;
     }
-    let (down, up) = ui.input(|i| (i.key_pressed(Key::ArrowDown), i.key_pressed(Key::ArrowUp)));
+    // Alt+↑/↓ moves a tour step in edit mode, not the selection.
+    let (down, up) = ui.input(|i| {
+        let plain = !i.modifiers.alt;
+        (
+            plain && i.key_pressed(Key::ArrowDown),
+            plain && i.key_pressed(Key::ArrowUp),
+        )
+    });
     if down || up {
         let at = selected.and_then(|i| visible.iter().position(|&v| v == i));
         let next = match (at, down) {

@@ -1,6 +1,6 @@
 //! Edits in words, for the Edit menu: "Undo: add Malta to Christchurch Call".
 
-use super::{ActorField, Edit, InitiativeField, MilestoneField, SourceField};
+use super::{ActorField, Edit, InitiativeField, MilestoneField, SourceField, StepField};
 use crate::data::initiatives::{Actor, ActorId, Dataset};
 
 /// Names things of the dataset as the Edit menu says them.
@@ -135,9 +135,25 @@ impl Edit {
             Self::InsertStep { tour, .. } => format!("add a step to {}", tour_name(*tour)),
             Self::RemoveStep { tour, .. } => format!("delete a step of {}", tour_name(*tour)),
             Self::MoveStep { tour, .. } => format!("move a step of {}", tour_name(*tour)),
-            Self::StepNotes { tour, .. } => {
-                format!("edit a step's notes in {}", tour_name(*tour))
-            }
+            Self::Step { tour, step, field } => format!(
+                "edit the {} of step {} of {}",
+                field.label(),
+                step + 1,
+                tour_name(*tour)
+            ),
+        }
+    }
+}
+
+impl StepField {
+    /// The field's name in the Edit menu.
+    pub fn label(&self) -> &'static str {
+        match self {
+            Self::Title(_) => "title",
+            Self::Caption(_) => "caption",
+            Self::Notes(_) => "notes",
+            Self::Date(_) => "date",
+            Self::Camera(_) => "view",
         }
     }
 }

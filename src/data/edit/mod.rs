@@ -14,14 +14,15 @@ mod ops;
 
 pub use history::{HISTORY_STEPS, History};
 pub use new::{
-    blank_initiative, duplicate_of, free_id, new_milestone, new_source, new_state_actor,
+    blank_initiative, duplicate_of, free_id, new_milestone, new_source, new_state_actor, new_tour,
+    step_of_view, title_step,
 };
 pub use ops::citations;
 
 use crate::data::date::FuzzyDate;
 use crate::data::initiatives::{
-    Actor, ActorId, Category, Confidence, Dataset, Initiative, Kind, Milestone, Role, Source,
-    Status, Tour,
+    Actor, ActorId, Camera, Category, Confidence, Dataset, Initiative, Kind, Milestone, Role,
+    Source, Status, Tour, TourStep,
 };
 
 /// One field of an initiative, with its new value.
@@ -74,6 +75,16 @@ pub enum SourceField {
     Id(String),
     Title(String),
     Url(String),
+}
+
+/// One field of a tour step, with its new value; `None` gives the milestone's own back.
+#[derive(Clone, Debug, PartialEq)]
+pub enum StepField {
+    Title(Option<String>),
+    Caption(Option<String>),
+    Notes(Option<String>),
+    Date(Option<FuzzyDate>),
+    Camera(Option<Camera>),
 }
 
 /// One change to a dataset. Indices are positions in the lists as they are when the edit is
@@ -150,12 +161,10 @@ pub enum Edit {
         tour: usize,
         name: String,
     },
-    /// A step (initiative index, milestone index) with its presenter's notes.
     InsertStep {
         tour: usize,
         at: usize,
-        step: (usize, usize),
-        notes: Option<String>,
+        step: Box<TourStep>,
     },
     RemoveStep {
         tour: usize,
@@ -166,10 +175,10 @@ pub enum Edit {
         from: usize,
         to: usize,
     },
-    StepNotes {
+    Step {
         tour: usize,
         step: usize,
-        notes: Option<String>,
+        field: StepField,
     },
 }
 
@@ -252,17 +261,10 @@ impl Edit {
             Self::InsertTour { at, tour } => ops::insert_tour(dataset, at, *tour),
             Self::RemoveTour { at } => ops::remove_tour(dataset, at),
             Self::TourName { tour, name } => ops::rename_tour(dataset, tour, name),
-            Self::InsertStep {
-                tour,
-                at,
-                step,
-                notes,
-            } => ops::insert_step(dataset, tour, at, step, notes),
+            Self::InsertStep { tour, at, step } => ops::insert_step(dataset, tour, at, *step),
             Self::RemoveStep { tour, at } => ops::remove_step(dataset, tour, at),
             Self::MoveStep { tour, from, to } => ops::move_step(dataset, tour, from, to),
-            Self::StepNotes { tour, step, notes } => {
-                ops::set_step_notes(dataset, tour, step, notes)
-            }
+            Self::Step { tour, step, field } => ops::set_step_field(dataset, tour, step, field),
         }
     }
 
@@ -288,7 +290,7 @@ impl Edit {
             | Self::InsertStep { .. }
             | Self::RemoveStep { .. }
             | Self::MoveStep { .. }
-            | Self::StepNotes { .. } => Touched::Tours,
+            | Self::Step { .. } => Touched::Tours,
         }
     }
 
@@ -320,7 +322,9 @@ impl Edit {
                 field,
             } => (FieldKind::Source(discriminant(field)), *initiative, *source),
             Self::TourName { tour, .. } => (FieldKind::TourName, *tour, 0),
-            Self::StepNotes { tour, step, .. } => (FieldKind::StepNotes, *tour, *step),
+            Self::Step { tour, step, field } => {
+                (FieldKind::Step(discriminant(field)), *tour, *step)
+            }
             _ => return None,
         };
         Some(FieldKey { kind, a, b })
@@ -342,5 +346,5 @@ enum FieldKind {
     Milestone(std::mem::Discriminant<MilestoneField>),
     Source(std::mem::Discriminant<SourceField>),
     TourName,
-    StepNotes,
+    Step(std::mem::Discriminant<StepField>),
 }

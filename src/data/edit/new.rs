@@ -1,9 +1,10 @@
-//! New items to insert: an empty initiative, a copy, a state, a milestone, a source.
+//! New items to insert: an empty initiative, a copy, a state, a milestone, a source, a tour and
+//! its steps.
 
 use crate::data::date::FuzzyDate;
 use crate::data::initiatives::{
-    Actor, ActorId, Category, Confidence, Dataset, Initiative, Kind, Milestone, Role, Source,
-    Status,
+    Actor, ActorId, Camera, Category, Confidence, Dataset, Initiative, Kind, Milestone, Role,
+    Source, Status, Tour, TourStep,
 };
 
 /// The first id of the form `stem`, `stem-2`, `stem-3`… that `taken` does not hold.
@@ -97,4 +98,61 @@ fn first_source(initiative: &Initiative) -> Vec<usize> {
     } else {
         vec![0]
     }
+}
+
+/// A new tour with no steps, its id and name unused by the other tours.
+pub fn new_tour(dataset: &Dataset) -> Tour {
+    let taken = |id: &str| dataset.tours.iter().any(|t| t.id == id);
+    let id = free_id("tour", taken);
+    let n = dataset.tours.len() + 1;
+    Tour {
+        name: if n == 1 {
+            "My tour".to_owned()
+        } else {
+            format!("My tour {n}")
+        },
+        id,
+        steps: Vec::new(),
+    }
+}
+
+/// The step *Add step* makes: the milestone of initiative `i` that `day` has reached (its first
+/// if `day` is before them all, or not given), shown at `day` from `camera`. `None` when the
+/// initiative has no milestone to show.
+pub fn step_of_view(
+    dataset: &Dataset,
+    i: usize,
+    day: Option<i64>,
+    camera: Option<Camera>,
+) -> Option<TourStep> {
+    let milestones = &dataset.initiatives.get(i)?.milestones;
+    let reached = day.map_or(0, |day| {
+        milestones
+            .iter()
+            .rposition(|m| m.date.start_day() <= day)
+            .unwrap_or(0)
+    });
+    milestones.get(reached)?;
+    Some(TourStep {
+        shows: Some((i, reached)),
+        date: day.and_then(day_date),
+        camera,
+        ..TourStep::default()
+    })
+}
+
+/// A title step: a slide with `title` over the map as it is at `day`, seen from `camera`.
+pub fn title_step(title: &str, day: Option<i64>, camera: Option<Camera>) -> TourStep {
+    TourStep {
+        shows: None,
+        title: Some(title.to_owned()),
+        date: day.and_then(day_date),
+        camera,
+        ..TourStep::default()
+    }
+}
+
+/// A day number as a date of that day.
+fn day_date(day: i64) -> Option<FuzzyDate> {
+    FuzzyDate::parse(&crate::data::date::iso_date(day)).ok()
 }

@@ -1,9 +1,9 @@
 //! The work of each edit: the value swapped in, the item inserted or removed, the indices that
 //! point past it shifted; each returns the edit that undoes it.
 
-use crate::data::initiatives::{Actor, Dataset, Initiative, Milestone, Source, Tour};
+use crate::data::initiatives::{Actor, Dataset, Initiative, Milestone, Source, Tour, TourStep};
 
-use super::{ActorField, Edit, EditError, InitiativeField, MilestoneField, SourceField};
+use super::{ActorField, Edit, EditError, InitiativeField, MilestoneField, SourceField, StepField};
 
 fn missing(what: &'static str, index: usize) -> EditError {
     EditError::Missing { what, index }
@@ -96,19 +96,17 @@ fn check_cited(cited: &[usize], sources: usize) -> Result<(), EditError> {
 }
 
 /// Refuses a tour step that names a milestone the dataset does not have.
-fn check_step(dataset: &Dataset, (i, m): (usize, usize)) -> Result<(), EditError> {
+fn check_step(dataset: &Dataset, step: &TourStep) -> Result<(), EditError> {
+    let Some((i, m)) = step.shows else {
+        // A title step names nothing.
+        return Ok(());
+    };
     let initiative = dataset.initiatives.get(i).ok_or(missing("initiative", i))?;
     initiative
         .milestones
         .get(m)
         .map(|_| ())
         .ok_or(missing("milestone", m))
-}
-
-/// A tour's notes are one per step; a tour read from a file may have fewer.
-fn pad_notes(tour: &mut Tour) {
-    tour.notes
-        .resize(tour.steps.len().max(tour.notes.len()), None);
 }
 
 /// Where an initiative cites the source at `index`, in words.
@@ -146,7 +144,8 @@ fn tours_using(dataset: &Dataset, i: usize, m: Option<usize>) -> Option<String> 
         .find(|t| {
             t.steps
                 .iter()
-                .any(|&(si, sm)| si == i && m.is_none_or(|m| m == sm))
+                .filter_map(|step| step.shows)
+                .any(|(si, sm)| si == i && m.is_none_or(|m| m == sm))
         })
         .map(|t| format!("the tour \"{}\"", t.name))
 }
@@ -160,7 +159,7 @@ fn insert_initiative(
         return Err(missing("initiative", at));
     }
     dataset.initiatives.insert(at, initiative);
-    for step in dataset.tours.iter_mut().flat_map(|t| t.steps.iter_mut()) {
+    for step in tour_steps(dataset) {
         if step.0 >= at {
             step.0 += 1;
         }
@@ -179,7 +178,7 @@ fn remove_initiative(dataset: &mut Dataset, at: usize) -> Result<Initiative, Edi
         });
     }
     let removed = dataset.initiatives.remove(at);
-    for step in dataset.tours.iter_mut().flat_map(|t| t.steps.iter_mut()) {
+    for step in tour_steps(dataset) {
         if step.0 > at {
             step.0 -= 1;
         }
@@ -199,7 +198,7 @@ fn insert_milestone(
         return Err(missing("milestone", at));
     }
     target.milestones.insert(at, milestone);
-    for step in dataset.tours.iter_mut().flat_map(|t| t.steps.iter_mut()) {
+    for step in tour_steps(dataset) {
         if step.0 == initiative && step.1 >= at {
             step.1 += 1;
         }
@@ -226,7 +225,7 @@ fn remove_milestone(
         });
     }
     let removed = dataset.initiatives[initiative].milestones.remove(at);
-    for step in dataset.tours.iter_mut().flat_map(|t| t.steps.iter_mut()) {
+    for step in tour_steps(dataset) {
         if step.0 == initiative && step.1 > at {
             step.1 -= 1;
         }
@@ -433,7 +432,7 @@ pub(super) fn insert_tour(dataset: &mut Dataset, at: usize, tour: Tour) -> Resul
     if at > dataset.tours.len() {
         return Err(missing("tour", at));
     }
-    for &step in &tour.steps {
+    for step in &tour.steps {
         check_step(dataset, step)?;
     }
     dataset.tours.insert(at, tour);
@@ -462,17 +461,14 @@ pub(super) fn insert_step(
     dataset: &mut Dataset,
     tour: usize,
     at: usize,
-    step: (usize, usize),
-    notes: Option<String>,
+    step: TourStep,
 ) -> Result<Edit, EditError> {
-    check_step(dataset, step)?;
+    check_step(dataset, &step)?;
     let target = get_mut(&mut dataset.tours, tour, "tour")?;
     if at > target.steps.len() {
         return Err(missing("step", at));
     }
     target.steps.insert(at, step);
-    pad_notes(target);
-    target.notes.insert(at, notes);
     Ok(Edit::RemoveStep { tour, at })
 }
 
@@ -485,15 +481,8 @@ pub(super) fn remove_step(
     if at >= target.steps.len() {
         return Err(missing("step", at));
     }
-    pad_notes(target);
-    let step = target.steps.remove(at);
-    let notes = target.notes.remove(at);
-    Ok(Edit::InsertStep {
-        tour,
-        at,
-        step,
-        notes,
-    })
+    let step = Box::new(target.steps.remove(at));
+    Ok(Edit::InsertStep { tour, at, step })
 }
 
 pub(super) fn move_step(
@@ -504,8 +493,6 @@ pub(super) fn move_step(
 ) -> Result<Edit, EditError> {
     let target = get_mut(&mut dataset.tours, tour, "tour")?;
     move_within(&mut target.steps, from, to, "step")?;
-    pad_notes(target);
-    move_within(&mut target.notes, from, to, "step")?;
     Ok(Edit::MoveStep {
         tour,
         from: to,
@@ -513,17 +500,29 @@ pub(super) fn move_step(
     })
 }
 
-pub(super) fn set_step_notes(
+pub(super) fn set_step_field(
     dataset: &mut Dataset,
     tour: usize,
     step: usize,
-    notes: Option<String>,
+    field: StepField,
 ) -> Result<Edit, EditError> {
     let target = get_mut(&mut dataset.tours, tour, "tour")?;
-    if step >= target.steps.len() {
-        return Err(missing("step", step));
-    }
-    pad_notes(target);
-    let notes = std::mem::replace(&mut target.notes[step], notes);
-    Ok(Edit::StepNotes { tour, step, notes })
+    let target = get_mut(&mut target.steps, step, "step")?;
+    let field = match field {
+        StepField::Title(v) => StepField::Title(std::mem::replace(&mut target.title, v)),
+        StepField::Caption(v) => StepField::Caption(std::mem::replace(&mut target.caption, v)),
+        StepField::Notes(v) => StepField::Notes(std::mem::replace(&mut target.notes, v)),
+        StepField::Date(v) => StepField::Date(std::mem::replace(&mut target.date, v)),
+        StepField::Camera(v) => StepField::Camera(std::mem::replace(&mut target.camera, v)),
+    };
+    Ok(Edit::Step { tour, step, field })
+}
+
+/// Every milestone step of every tour, for shifting the indices they hold.
+fn tour_steps(dataset: &mut Dataset) -> impl Iterator<Item = &mut (usize, usize)> {
+    dataset
+        .tours
+        .iter_mut()
+        .flat_map(|t| t.steps.iter_mut())
+        .filter_map(|s| s.shows.as_mut())
 }

@@ -70,3 +70,33 @@ impl Diagnostic {
         text
     }
 }
+
+impl Dataset {
+    /// The problems of the tours, by the load's rules that typed edits can break: an id two
+    /// tours share, a title step without a title. (A step cannot name a milestone that is not
+    /// there: the edits keep the indices in step.)
+    pub fn check_tours(&self) -> Vec<Diagnostic> {
+        let mut problems = Vec::new();
+        for (t, tour) in self.tours.iter().enumerate() {
+            let path = format!("tours[{t}]");
+            if self.tours[..t].iter().any(|other| other.id == tour.id) {
+                problems.push(Diagnostic::at(
+                    &format!("{path}.id"),
+                    format!("duplicate tour id \"{}\"", tour.id),
+                    Some("an id used by one tour only".to_owned()),
+                ));
+            }
+            for (k, step) in tour.steps.iter().enumerate() {
+                if step.shows.is_none() && step.title.as_deref().is_none_or(|t| t.trim().is_empty())
+                {
+                    problems.push(Diagnostic::at(
+                        &format!("{path}.steps[{k}].title"),
+                        "a title step with no title".to_owned(),
+                        Some("the title the slide shows".to_owned()),
+                    ));
+                }
+            }
+        }
+        problems
+    }
+}

@@ -89,13 +89,31 @@ struct TourOut<'a> {
     steps: Vec<StepOut<'a>>,
 }
 
+/// A title step has neither `initiative` nor `milestone`.
 #[derive(Serialize)]
 struct StepOut<'a> {
-    initiative: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    initiative: Option<&'a str>,
     /// Counted from 1, as the format does.
-    milestone: usize,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    milestone: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    title: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    caption: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     notes: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    date: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    view: Option<ViewOut>,
+}
+
+#[derive(Serialize)]
+struct ViewOut {
+    lon: f64,
+    lat: f64,
+    zoom: f64,
 }
 
 /// `verified` is the default, so it is left out.
@@ -171,12 +189,24 @@ fn tour_out<'a>(t: &'a Tour, initiatives: &'a [Initiative]) -> TourOut<'a> {
     let steps = t
         .steps
         .iter()
-        .enumerate()
-        .filter_map(|(k, &(i, m))| {
+        .filter_map(|step| {
+            // A step naming an initiative past the list (never made by an edit) is skipped.
+            let shows = match step.shows {
+                Some((i, m)) => Some((initiatives.get(i)?.id.as_str(), m + 1)),
+                None => None,
+            };
             Some(StepOut {
-                initiative: &initiatives.get(i)?.id,
-                milestone: m + 1,
-                notes: t.notes.get(k).and_then(Option::as_deref),
+                initiative: shows.map(|(id, _)| id),
+                milestone: shows.map(|(_, m)| m),
+                title: step.title.as_deref(),
+                caption: step.caption.as_deref(),
+                notes: step.notes.as_deref(),
+                date: step.date.map(|d| d.to_iso_string()),
+                view: step.camera.map(|c| ViewOut {
+                    lon: c.lon,
+                    lat: c.lat,
+                    zoom: c.zoom,
+                }),
             })
         })
         .collect();

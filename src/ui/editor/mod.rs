@@ -4,8 +4,10 @@
 
 mod dialogs;
 mod sections;
+mod tours;
 
 pub use dialogs::{changed_on_disk_ui, edit_menu_ui, unsaved_ui};
+pub use tours::TourInput;
 
 use std::collections::BTreeMap;
 
@@ -27,6 +29,8 @@ pub struct EditorInput<'a> {
     pub country: Option<usize>,
     /// The checks' problems, one list per initiative.
     pub problems: &'a [Vec<Diagnostic>],
+    /// The checks' problems with the tours.
+    pub tour_problems: &'a [Diagnostic],
     /// The date cursor, where a new milestone or initiative starts.
     pub as_of: Option<i64>,
     /// Today as a day number: where they start without a cursor.
@@ -48,6 +52,9 @@ pub struct InitiativeEditor {
     /// The country whose row a click on the map last opened: opened once, then left to the
     /// user to close.
     opened_for: Option<usize>,
+    /// The step of the tour being edited whose form is open: Alt+↑/↓ moves it, and a new step
+    /// goes after it.
+    step: Option<usize>,
 }
 
 /// The problems at `path` or inside it.
@@ -165,7 +172,9 @@ impl InitiativeEditor {
 
     /// Every problem of every initiative; a click goes to its initiative and field.
     fn problems_ui(&mut self, ui: &mut Ui, input: &EditorInput<'_>, commands: &mut Vec<Command>) {
-        let count = input.problems.iter().map(Vec::len).sum::<usize>() + self.typing.len();
+        let count = input.problems.iter().map(Vec::len).sum::<usize>()
+            + input.tour_problems.len()
+            + self.typing.len();
         let heading = if count == 0 {
             "Problems: none".to_owned()
         } else {
@@ -197,6 +206,21 @@ impl InitiativeEditor {
                 if let Some((i, path)) = go_to {
                     commands.push(Command::SelectInitiative(Some(i)));
                     self.focus = Some(path);
+                }
+                for d in input.tour_problems {
+                    if ui.link(format!("{}: {}", d.path, d.brief())).clicked() {
+                        // "tours[T].steps[K]…": choose the tour, open the step, focus the field.
+                        let index = |key: &str| {
+                            let rest = d.path.split(key).nth(1)?;
+                            rest.split(']').next()?.parse::<usize>().ok()
+                        };
+                        if let Some(t) = index("tours[") {
+                            commands
+                                .push(Command::ChooseTour(crate::scene::TourChoice::FromData(t)));
+                        }
+                        self.step = index("steps[");
+                        self.focus = Some(d.path.clone());
+                    }
                 }
             });
     }
