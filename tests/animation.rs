@@ -32,7 +32,11 @@ fn share(rgba: &[u8], colour: egui::Color32) -> f64 {
 
 #[test]
 fn a_monthly_sweep_of_the_christchurch_call_is_a_gif_with_a_held_frame_per_month_that_grows() {
-    let dir = std::env::temp_dir().join(format!("atlas-animation-{}", std::process::id()));
+    let temp = tempfile::Builder::new()
+        .prefix("atlas-animation-")
+        .tempdir()
+        .expect("a temporary folder");
+    let dir = temp.path().to_path_buf();
     let dir_text = dir.to_str().expect("a UTF-8 temporary folder");
     let output = atlas(&[
         "export",
@@ -57,7 +61,6 @@ fn a_monthly_sweep_of_the_christchurch_call_is_a_gif_with_a_held_frame_per_month
     assert!(output.status.success(), "{output:?}");
     let path = dir.join("christchurch-call-2019-05-2021-06-monthly.gif");
     let frames = frames(&path);
-    std::fs::remove_dir_all(&dir).expect("clean up");
 
     // May 2019 to June 2021: 26 months, each held for 1.5 s; camera moves between are quicker.
     let held: Vec<&(u16, Vec<u8>)> = frames.iter().filter(|(delay, _)| *delay == 150).collect();
@@ -87,8 +90,12 @@ fn atlas_with_path(args: &[&str], path: &std::ffi::OsStr) -> std::process::Outpu
 }
 
 /// A short yearly sweep, as MP4, into a fresh folder named after `name`.
-fn mp4_sweep(name: &str, path: &std::ffi::OsStr) -> (std::process::Output, std::path::PathBuf) {
-    let dir = std::env::temp_dir().join(format!("atlas-video-{name}-{}", std::process::id()));
+fn mp4_sweep(name: &str, path: &std::ffi::OsStr) -> (std::process::Output, tempfile::TempDir) {
+    let temp = tempfile::Builder::new()
+        .prefix(&format!("atlas-video-{name}-"))
+        .tempdir()
+        .expect("a temporary folder");
+    let dir = temp.path().to_path_buf();
     let dir_text = dir.to_str().expect("a UTF-8 temporary folder").to_owned();
     let output = atlas_with_path(
         &[
@@ -115,19 +122,21 @@ fn mp4_sweep(name: &str, path: &std::ffi::OsStr) -> (std::process::Output, std::
         ],
         path,
     );
-    (output, dir)
+    (output, temp)
 }
 
 #[test]
 fn asking_for_mp4_without_ffmpeg_writes_the_gif_and_says_how_to_install_ffmpeg() {
-    let empty = std::env::temp_dir().join(format!("atlas-no-ffmpeg-{}", std::process::id()));
-    std::fs::create_dir_all(&empty).expect("an empty folder");
-    let (output, dir) = mp4_sweep("fallback", empty.as_os_str());
+    let empty_dir = tempfile::Builder::new()
+        .prefix("atlas-no-ffmpeg-")
+        .tempdir()
+        .expect("a temporary folder");
+    let empty = empty_dir.path().to_path_buf();
+    let (output, temp) = mp4_sweep("fallback", empty.as_os_str());
+    let dir = temp.path();
     let gif = dir.join("christchurch-call-2019-2021-yearly.gif");
     let written = gif.exists();
     let mp4_written = gif.with_extension("mp4").exists();
-    std::fs::remove_dir_all(&dir).expect("clean up");
-    std::fs::remove_dir_all(&empty).expect("clean up");
     assert!(output.status.success(), "{output:?}");
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(stderr.contains("install ffmpeg"), "{stderr}");
@@ -144,7 +153,8 @@ fn with_ffmpeg_on_path_an_mp4_holds_each_year_for_its_hold_time() {
         eprintln!("skipped: no ffmpeg on PATH");
         return;
     }
-    let (output, dir) = mp4_sweep("mp4", &path);
+    let (output, temp) = mp4_sweep("mp4", &path);
+    let dir = temp.path();
     let video = dir.join("christchurch-call-2019-2021-yearly.mp4");
     let probe = std::process::Command::new("ffprobe")
         .args(["-v", "error", "-count_frames", "-select_streams", "v:0"])
@@ -156,7 +166,6 @@ fn with_ffmpeg_on_path_an_mp4_holds_each_year_for_its_hold_time() {
         .arg(&video)
         .output()
         .expect("ffprobe comes with ffmpeg");
-    std::fs::remove_dir_all(&dir).expect("clean up");
     assert!(output.status.success(), "{output:?}");
     let probed = String::from_utf8_lossy(&probe.stdout);
     // Three years held 0.5 s each at 20 fps, and two camera moves of seven 0.1 s frames when

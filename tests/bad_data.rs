@@ -253,13 +253,15 @@ fn nesting_deeper_than_64_levels_is_an_error_not_a_crash() {
 
 #[test]
 fn a_file_over_64_mib_is_refused_before_it_is_read() {
-    let dir = std::env::temp_dir().join(format!("atlas-too-large-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let temp = tempfile::Builder::new()
+        .prefix("atlas-too-large-")
+        .tempdir()
+        .expect("a temporary folder");
+    let dir = temp.path().to_path_buf();
     let path = dir.join("huge.json");
     let file = std::fs::File::create(&path).unwrap();
     file.set_len(65 * 1024 * 1024).unwrap();
     let result = Dataset::load(&path, world());
-    std::fs::remove_dir_all(&dir).unwrap();
     assert!(
         matches!(result, Err(DatasetError::TooLarge { size, .. }) if size == 65 * 1024 * 1024),
         "{result:?}"
@@ -482,8 +484,11 @@ fn nesting_in_a_committed_fixture_is_refused_at_the_65th_level() {
 
 #[test]
 fn a_200_mb_file_is_refused_with_its_size_before_it_is_read() {
-    let dir = std::env::temp_dir().join(format!("atlas-200mb-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let temp = tempfile::Builder::new()
+        .prefix("atlas-200mb-")
+        .tempdir()
+        .expect("a temporary folder");
+    let dir = temp.path().to_path_buf();
     let path = dir.join("huge.json");
     // Sparse: the file claims 200 MB without taking the disk space.
     std::fs::File::create(&path)
@@ -491,7 +496,6 @@ fn a_200_mb_file_is_refused_with_its_size_before_it_is_read() {
         .set_len(200_000_000)
         .unwrap();
     let result = Dataset::load(&path, world());
-    std::fs::remove_dir_all(&dir).unwrap();
     let Err(error) = result else {
         panic!("a 200 MB file loaded");
     };

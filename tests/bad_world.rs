@@ -465,8 +465,11 @@ fn a_million_tiny_features_are_refused_quickly_above_the_feature_limit() {
 
 #[test]
 fn a_200_mb_file_is_refused_by_its_size_before_it_is_read() {
-    let dir = std::env::temp_dir().join(format!("atlas-world-too-large-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let temp = tempfile::Builder::new()
+        .prefix("atlas-world-too-large-")
+        .tempdir()
+        .expect("a temporary folder");
+    let dir = temp.path().to_path_buf();
     let path = dir.join("huge.geojson");
     // Sparse: the file claims 200 MB without taking the disk space.
     std::fs::File::create(&path)
@@ -474,7 +477,6 @@ fn a_200_mb_file_is_refused_by_its_size_before_it_is_read() {
         .set_len(200_000_000)
         .unwrap();
     let result = World::load(&path, &WorldOptions::default(), &NoProgress);
-    std::fs::remove_dir_all(&dir).unwrap();
     let Err(error @ WorldError::TooLarge { .. }) = result else {
         panic!("{result:?}");
     };

@@ -71,8 +71,11 @@ fn validate_prints_what_is_wrong_with_a_broken_world_file_and_exits_with_1() {
 
 #[test]
 fn validate_lists_once_the_states_a_world_file_lacks_and_keeps_their_roles() {
-    let dir = std::env::temp_dir().join(format!("atlas-cli-world-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("temp dir");
+    let temp = tempfile::Builder::new()
+        .prefix("atlas-cli-world-")
+        .tempdir()
+        .expect("a temporary folder");
+    let dir = temp.path().to_path_buf();
     let path = dir.join("two-countries.geojson");
     let square = |x: f64| {
         format!(
@@ -230,8 +233,11 @@ fn export_list_prints_csv_with_a_header_and_21_rows_by_default() {
 
 #[test]
 fn export_list_writes_json_to_a_file_with_out() {
-    let dir = std::env::temp_dir().join(format!("atlas-cli-export-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let temp = tempfile::Builder::new()
+        .prefix("atlas-cli-export-")
+        .tempdir()
+        .expect("a temporary folder");
+    let dir = temp.path().to_path_buf();
     let path = dir.join("list.json");
     let path_text = path.to_string_lossy().into_owned();
     let output = atlas(&["export-list", "--format", "json", "--out", &path_text]);
@@ -239,21 +245,22 @@ fn export_list_writes_json_to_a_file_with_out() {
     assert_eq!(stdout(&output), "");
     let value: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).expect("JSON");
-    std::fs::remove_dir_all(&dir).unwrap();
     assert_eq!(value.as_array().map(Vec::len), Some(21));
 }
 
 #[test]
 fn history_writes_to_a_file_with_out() {
-    let dir = std::env::temp_dir().join(format!("atlas-cli-history-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let temp = tempfile::Builder::new()
+        .prefix("atlas-cli-history-")
+        .tempdir()
+        .expect("a temporary folder");
+    let dir = temp.path().to_path_buf();
     let path = dir.join("nor.csv");
     let path_text = path.to_string_lossy().into_owned();
     let output = atlas(&["history", "NOR", "--format", "csv", "--out", &path_text]);
     assert_eq!(output.status.code(), Some(0));
     assert_eq!(stdout(&output), "");
     let text = std::fs::read_to_string(&path).unwrap();
-    std::fs::remove_dir_all(&dir).unwrap();
     assert!(text.starts_with(
         "initiative_id,initiative,role,joined,left,start,end,status,outcome\noslo-accords,"
     ));

@@ -194,7 +194,11 @@ fn diff_as_text_marks_a_coarse_date_uncertain() {
 
 #[test]
 fn export_compare_writes_a_picture_with_the_comparison_legend() {
-    let dir = std::env::temp_dir().join(format!("atlas-compare-{}", std::process::id()));
+    let temp = tempfile::Builder::new()
+        .prefix("atlas-compare-")
+        .tempdir()
+        .expect("a temporary folder");
+    let dir = temp.path().to_path_buf();
     let dir_text = dir.to_str().expect("UTF-8 path");
     let output = atlas(&[
         "export",
@@ -212,7 +216,6 @@ fn export_compare_writes_a_picture_with_the_comparison_legend() {
     let svg =
         std::fs::read_to_string(dir.join("christchurch-call-compare-2019-06-01-2021-06-01.svg"))
             .expect("the picture was written");
-    std::fs::remove_dir_all(&dir).expect("clean up");
     assert!(svg.contains("Christchurch Call: 2019-06-01 – 2021-06-01"));
     assert!(
         svg.contains(">joined (37)<"),

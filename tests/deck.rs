@@ -16,7 +16,11 @@ fn bundled_dataset() -> Dataset {
 /// Exports `args` as a PDF into a fresh folder and reads it back: the document, the text of
 /// each page, and what the command printed.
 fn deck(name: &str, args: &[&str]) -> (Document, Vec<String>, String) {
-    let dir = std::env::temp_dir().join(format!("atlas-deck-{name}-{}", std::process::id()));
+    let temp = tempfile::Builder::new()
+        .prefix(&format!("atlas-deck-{name}-"))
+        .tempdir()
+        .expect("a temporary folder");
+    let dir = temp.path().to_path_buf();
     let dir_text = dir.to_str().expect("a UTF-8 temporary folder");
     let mut all = vec!["export", "--format", "pdf", "--out", dir_text];
     all.extend_from_slice(args);
@@ -37,7 +41,6 @@ fn deck(name: &str, args: &[&str]) -> (Document, Vec<String>, String) {
         .iter()
         .map(|text| squeezed(text))
         .collect();
-    std::fs::remove_dir_all(&dir).expect("clean up");
     (document, texts, printed)
 }
 

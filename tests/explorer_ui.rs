@@ -283,10 +283,11 @@ fn the_selection_view_and_filters_survive_a_restart() {
 }
 
 /// A fresh folder for one test's exports.
-fn export_dir(tag: &str) -> std::path::PathBuf {
-    let dir = std::env::temp_dir().join(format!("atlas-export-{tag}-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    dir
+fn export_dir(tag: &str) -> tempfile::TempDir {
+    tempfile::Builder::new()
+        .prefix(&format!("atlas-export-{tag}-"))
+        .tempdir()
+        .expect("a temporary folder")
 }
 
 #[test]
@@ -299,7 +300,8 @@ fn a_countrys_history_exports_as_csv_and_json_from_its_panel() {
     harness.get_by_label("Export history as CSV…");
     harness.get_by_label("Export history as JSON…");
     let rows = harness.state().observe().dataset.history_of("NOR").len();
-    let dir = export_dir("history");
+    let temp = export_dir("history");
+    let dir = temp.path();
 
     let csv = dir.join("NOR-history.csv");
     let what = Export::History("NOR".to_owned());
@@ -329,7 +331,8 @@ fn the_file_menu_exports_the_initiative_list_as_csv_and_json() {
     harness.run();
     harness.get_by_label("Export the initiative list as CSV…");
     harness.get_by_label("Export the initiative list as JSON…");
-    let path = export_dir("list").join("initiatives.csv");
+    let temp = export_dir("list");
+    let path = temp.path().join("initiatives.csv");
     harness
         .state_mut()
         .export_to(&Export::List, Format::Csv, &path);
@@ -340,7 +343,8 @@ fn the_file_menu_exports_the_initiative_list_as_csv_and_json() {
 #[test]
 fn an_export_that_cannot_be_written_says_why() {
     let mut harness = harness();
-    let path = export_dir("fail").join("no such folder").join("list.csv");
+    let temp = export_dir("fail");
+    let path = temp.path().join("no such folder").join("list.csv");
     harness
         .state_mut()
         .export_to(&Export::List, Format::Csv, &path);

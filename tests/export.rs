@@ -2,7 +2,7 @@
 //! the atomic writer that keeps a good file when an export fails half-way.
 
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use microlateral_atlas::WorldData;
 use microlateral_atlas::data::Dataset;
@@ -18,11 +18,11 @@ fn dataset() -> Dataset {
 }
 
 /// A fresh empty directory for one test.
-fn temp_dir(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("atlas-export-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("a temporary directory");
-    dir
+fn temp_dir(name: &str) -> tempfile::TempDir {
+    tempfile::Builder::new()
+        .prefix(&format!("atlas-export-{name}-"))
+        .tempdir()
+        .expect("a temporary folder")
 }
 
 fn entries(dir: &Path) -> Vec<String> {
@@ -143,18 +143,19 @@ fn a_history_as_csv_and_json_lists_the_same_efforts_in_the_same_order() {
 
 #[test]
 fn an_atomic_write_replaces_the_old_file_and_leaves_nothing_else() {
-    let dir = temp_dir("replace");
+    let temp = temp_dir("replace");
+    let dir = temp.path().to_path_buf();
     let path = dir.join("list.csv");
     std::fs::write(&path, "old").unwrap();
     write_atomically(&path, b"new contents").unwrap();
     assert_eq!(std::fs::read_to_string(&path).unwrap(), "new contents");
     assert_eq!(entries(&dir), ["list.csv"]);
-    std::fs::remove_dir_all(&dir).unwrap();
 }
 
 #[test]
 fn a_write_that_fails_half_way_leaves_the_old_file_intact() {
-    let dir = temp_dir("fail");
+    let temp = temp_dir("fail");
+    let dir = temp.path().to_path_buf();
     let path = dir.join("list.csv");
     std::fs::write(&path, "the good export").unwrap();
     let result = write_atomically_with(&path, |file| {
@@ -173,12 +174,12 @@ fn a_write_that_fails_half_way_leaves_the_old_file_intact() {
     );
     assert_eq!(std::fs::read_to_string(&path).unwrap(), "the good export");
     assert_eq!(entries(&dir), ["list.csv"], "the temporary file is removed");
-    std::fs::remove_dir_all(&dir).unwrap();
 }
 
 #[test]
 fn writing_into_a_missing_directory_fails_naming_the_file() {
-    let dir = temp_dir("missing");
+    let temp = temp_dir("missing");
+    let dir = temp.path().to_path_buf();
     let path = dir.join("no-such-dir").join("list.csv");
     let error = write_atomically(&path, b"x").unwrap_err();
     let message = error.to_string();
@@ -187,7 +188,6 @@ fn writing_into_a_missing_directory_fails_naming_the_file() {
         "{message}"
     );
     assert_eq!(entries(&dir), Vec::<String>::new());
-    std::fs::remove_dir_all(&dir).unwrap();
 }
 
 #[test]

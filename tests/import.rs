@@ -12,10 +12,17 @@ use microlateral_atlas::WorldData;
 use microlateral_atlas::data::import::names::{Match, resolve};
 use microlateral_atlas::data::{Dataset, bundled};
 
-fn temp(name: &str) -> std::path::PathBuf {
-    let dir = std::env::temp_dir().join(format!("atlas-import-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    dir.join(name)
+/// A test's own temporary folder, removed when it drops (passed or failed).
+fn temp_folder() -> tempfile::TempDir {
+    tempfile::Builder::new()
+        .prefix("atlas-import-")
+        .tempdir()
+        .expect("a temporary folder")
+}
+
+/// A file in the test's folder.
+fn temp(folder: &tempfile::TempDir, name: &str) -> std::path::PathBuf {
+    folder.path().join(name)
 }
 
 fn run(args: &[&str]) -> (i32, String) {
@@ -28,7 +35,12 @@ fn run(args: &[&str]) -> (i32, String) {
 
 #[test]
 fn the_bundled_data_exported_as_two_tables_imports_back_as_the_same_initiatives() {
-    let (list, members, imported) = (temp("list.csv"), temp("members.csv"), temp("back.json"));
+    let folder = temp_folder();
+    let (list, members, imported) = (
+        temp(&folder, "list.csv"),
+        temp(&folder, "members.csv"),
+        temp(&folder, "back.json"),
+    );
     let path = |p: &Path| p.to_str().expect("UTF-8").to_owned();
     assert_eq!(run(&["export-list", "--out", &path(&list)]).0, 0);
     assert_eq!(run(&["export-members", "--out", &path(&members)]).0, 0);
@@ -142,7 +154,8 @@ fn the_name_matcher_resolves_99_percent_of_a_public_datasets_english_names() {
 
 #[test]
 fn a_table_with_an_unknown_name_an_ambiguous_date_and_an_ambiguous_country_gets_one_error_each() {
-    let out = temp("problems.json");
+    let folder = temp_folder();
+    let out = temp(&folder, "problems.json");
     let (code, printed) = run(&[
         "import",
         "tests/data/import/problems.csv",
@@ -165,11 +178,12 @@ fn a_table_with_an_unknown_name_an_ambiguous_date_and_an_ambiguous_country_gets_
 
 #[test]
 fn a_table_without_a_role_column_says_which_headers_it_has() {
+    let folder = temp_folder();
     let (code, printed) = run(&[
         "import",
         "tests/data/import/no-role.csv",
         "--out",
-        temp("no-role.json").to_str().expect("UTF-8"),
+        temp(&folder, "no-role.json").to_str().expect("UTF-8"),
     ]);
     assert_eq!(code, 1);
     assert_eq!(
@@ -181,13 +195,14 @@ fn a_table_without_a_role_column_says_which_headers_it_has() {
 
 #[test]
 fn a_day_first_date_reads_when_the_user_says_so() {
-    let table = temp("dmy.csv");
+    let folder = temp_folder();
+    let table = temp(&folder, "dmy.csv");
     std::fs::write(
         &table,
         "Initiative,Country,Role,Joined,Source\ndemo,Norway,lead,03/04/2020,https://example.org/a\n",
     )
     .expect("write");
-    let out = temp("dmy.json");
+    let out = temp(&folder, "dmy.json");
     let args = |order: &'static str| {
         vec![
             "import".to_owned(),
@@ -209,7 +224,8 @@ fn a_day_first_date_reads_when_the_user_says_so() {
 
 #[test]
 fn a_workbook_reads_its_members_and_initiatives_sheets_and_its_date_cells_only_when_told() {
-    let out = temp("workbook.json");
+    let folder = temp_folder();
+    let out = temp(&folder, "workbook.json");
     let out_text = out.to_str().expect("UTF-8");
     let (code, printed) = run(&[
         "import",
@@ -245,7 +261,8 @@ fn a_workbook_reads_its_members_and_initiatives_sheets_and_its_date_cells_only_w
 
 #[test]
 fn names_in_several_spellings_import_into_a_file_that_opens_and_says_what_was_filled_in() {
-    let out = temp("names.json");
+    let folder = temp_folder();
+    let out = temp(&folder, "names.json");
     let (code, printed) = run(&[
         "import",
         "tests/data/import/names.csv",
@@ -277,7 +294,8 @@ fn names_in_several_spellings_import_into_a_file_that_opens_and_says_what_was_fi
 
 #[test]
 fn an_initiative_named_in_another_script_is_asked_for_an_id_not_merged() {
-    let table = temp("cyrillic.csv");
+    let folder = temp_folder();
+    let table = temp(&folder, "cyrillic.csv");
     std::fs::write(
         &table,
         "Initiative,Country,Role,Source\nЗелёный пакт,Norway,lead,https://example.org/a\n",
@@ -287,7 +305,7 @@ fn an_initiative_named_in_another_script_is_asked_for_an_id_not_merged() {
         "import",
         table.to_str().expect("UTF-8"),
         "--out",
-        temp("cyrillic.json").to_str().expect("UTF-8"),
+        temp(&folder, "cyrillic.json").to_str().expect("UTF-8"),
     ]);
     assert_eq!(code, 1);
     assert!(

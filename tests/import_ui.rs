@@ -95,7 +95,11 @@ fn imported_initiatives_save_as_a_json_file_that_opens() {
     harness.run();
     harness.get_by_label("Import").click();
     harness.run();
-    let path = std::env::temp_dir().join(format!("atlas-imported-{}.json", std::process::id()));
+    let path_dir = tempfile::Builder::new()
+        .prefix("atlas-imported-")
+        .tempdir()
+        .expect("a temporary folder");
+    let path = path_dir.path().join("file.json");
     let text = harness
         .state()
         .imported_json()
@@ -106,6 +110,5 @@ fn imported_initiatives_save_as_a_json_file_that_opens() {
         .expect("world")
         .world;
     let saved = microlateral_atlas::data::Dataset::load(&path, &world).expect("it opens");
-    std::fs::remove_file(&path).expect("clean up");
     assert_eq!(saved.dataset.initiatives[0].name, "Christchurch Call");
 }

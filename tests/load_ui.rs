@@ -85,8 +85,11 @@ fn a_good_file_replaces_the_data() {
 
 #[test]
 fn a_world_file_lacking_most_states_opens_with_the_initiatives_and_names_what_it_lacks() {
-    let dir = std::env::temp_dir().join(format!("atlas-load-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("temp dir");
+    let temp = tempfile::Builder::new()
+        .prefix("atlas-load-")
+        .tempdir()
+        .expect("a temporary folder");
+    let dir = temp.path().to_path_buf();
     let path = dir.join("square.geojson");
     std::fs::write(
         &path,
@@ -105,14 +108,18 @@ fn a_world_file_lacking_most_states_opens_with_the_initiatives_and_names_what_it
     assert_eq!(harness.state().observe().dataset.initiatives.len(), 21);
 }
 
-/// A copy of the valid fixture in a folder of its own (`tag` keeps tests apart), to edit.
-fn own_copy(tag: &str) -> (PathBuf, String) {
-    let dir = std::env::temp_dir().join(format!("atlas-{tag}-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("temp dir");
+/// A copy of the valid fixture in a folder of its own (`tag` keeps tests apart), to edit; the
+/// folder goes when its guard is dropped.
+fn own_copy(tag: &str) -> (tempfile::TempDir, PathBuf, String) {
+    let temp = tempfile::Builder::new()
+        .prefix(&format!("atlas-{tag}-"))
+        .tempdir()
+        .expect("a temporary folder");
+    let dir = temp.path().to_path_buf();
     let path = dir.join("mine.json");
     let good = std::fs::read_to_string(fixture("valid.json")).expect("fixture");
     std::fs::write(&path, &good).expect("write");
-    (path, good)
+    (temp, path, good)
 }
 
 /// Saves `good` with every initiative renamed "Edited …", and waits for the app to show it.
@@ -129,7 +136,7 @@ fn edit_and_wait_for_reload(harness: &mut Harness<'_, AtlasApp>, path: &Path, go
 
 #[test]
 fn an_edited_file_reloads_and_a_broken_save_does_not_wipe_the_map() {
-    let (path, good) = own_copy("watch");
+    let (_folder, path, good) = own_copy("watch");
     let mut harness = harness();
     open(&mut harness, path.clone());
     let loaded = harness.state().observe().dataset.initiatives.len();
@@ -148,7 +155,7 @@ fn an_edited_file_reloads_and_a_broken_save_does_not_wipe_the_map() {
 
 #[test]
 fn a_file_given_at_start_reloads_when_it_is_edited() {
-    let (path, good) = own_copy("start");
+    let (_folder, path, good) = own_copy("start");
     // As `microlateral-atlas --data mine.json` starts: the file is loaded before the window.
     let mut harness = harness();
     let ctx = harness.ctx.clone();
@@ -181,8 +188,11 @@ fn a_world_given_at_start_reloads_with_its_code_property_and_without_initiatives
     // As `microlateral-atlas --world two.geojson --code-property GID_0`: a map the bundled
     // initiatives do not fit (it opens without them), with codes in a property the loader would
     // not find by itself.
-    let dir = std::env::temp_dir().join(format!("atlas-world-start-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("temp dir");
+    let temp = tempfile::Builder::new()
+        .prefix("atlas-world-start-")
+        .tempdir()
+        .expect("a temporary folder");
+    let dir = temp.path().to_path_buf();
     let path = dir.join("two.geojson");
     let world = |second_name: &str| {
         format!(

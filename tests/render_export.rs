@@ -77,7 +77,11 @@ fn a_tour_becomes_one_captioned_picture_per_step() {
         .enumerate()
         .map(|(n, s)| (format!("step-{:03}", n + 1), Picture::of_step(&dataset, s)))
         .collect();
-    let dir = std::env::temp_dir().join(format!("atlas-tour-{}", std::process::id()));
+    let temp = tempfile::Builder::new()
+        .prefix("atlas-tour-")
+        .tempdir()
+        .expect("a temporary folder");
+    let dir = temp.path().to_path_buf();
     let written = write_pictures(
         &data,
         &dataset,
@@ -97,7 +101,11 @@ fn a_tour_becomes_one_captioned_picture_per_step() {
 
 #[test]
 fn the_export_command_writes_svg_and_png_files() {
-    let dir = std::env::temp_dir().join(format!("atlas-export-{}", std::process::id()));
+    let temp = tempfile::Builder::new()
+        .prefix("atlas-export-")
+        .tempdir()
+        .expect("a temporary folder");
+    let dir = temp.path().to_path_buf();
     let output = std::process::Command::new(env!("CARGO_BIN_EXE_microlateral-atlas"))
         .args([
             "export", "--date", "2020-06", "--width", "640", "--height", "360", "--out",

@@ -18,8 +18,12 @@ fn report(harness: &Harness<'_, AtlasApp>) -> Option<String> {
         .map(|(lines, _)| lines.join("\n"))
 }
 
-fn temp(name: &str) -> std::path::PathBuf {
-    std::env::temp_dir().join(format!("atlas-tour-export-{}-{name}", std::process::id()))
+/// A temporary folder for one export; it goes when the guard is dropped.
+fn temp() -> tempfile::TempDir {
+    tempfile::Builder::new()
+        .prefix("atlas-tour-export-")
+        .tempdir()
+        .expect("a temporary folder")
 }
 
 #[test]
@@ -27,7 +31,8 @@ fn the_selected_efforts_tour_as_a_pdf_deck_is_written_in_the_background_and_repo
     let mut harness = common::bundled_harness(vec2(1400.0, 900.0), 50, None);
     harness.get_by_label("Christchurch Call").click();
     harness.run();
-    let path = temp("christchurch.pdf");
+    let folder = temp();
+    let path = folder.path().join("christchurch.pdf");
     let app = harness.state_mut();
     app.command(Command::ChooseTour(TourChoice::SelectedInitiative));
     app.command(Command::ExportTourTo(TourFile::Pdf, path.clone()));
@@ -36,7 +41,6 @@ fn the_selected_efforts_tour_as_a_pdf_deck_is_written_in_the_background_and_repo
     common::wait_for(&mut harness, |app| app.observe().load_report.is_some());
     let report = report(&harness).expect("a report");
     let bytes = std::fs::read(&path).unwrap_or_default();
-    let _ = std::fs::remove_file(&path);
     assert!(
         report.starts_with("Saved the tour as a PDF deck to"),
         "{report}"
@@ -53,7 +57,8 @@ fn the_selected_efforts_tour_as_a_pdf_deck_is_written_in_the_background_and_repo
 #[test]
 fn cancel_stops_a_tour_video_and_leaves_no_file() {
     let mut harness = common::bundled_harness(vec2(1400.0, 900.0), 50, None);
-    let path = temp("everything.gif");
+    let folder = temp();
+    let path = folder.path().join("everything.gif");
     harness
         .state_mut()
         .command(Command::ExportTourTo(TourFile::Video, path.clone()));

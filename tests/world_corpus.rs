@@ -219,8 +219,13 @@ fn in_the_window_a_map_with_minus_99_codes_shows_them_as_land_and_the_initiative
 }
 
 /// The corpus Shapefile zipped under `folder/` with each file's name made by `name`.
-fn zipped(tag: &str, name: impl Fn(&str) -> String) -> std::path::PathBuf {
-    let zipped = std::env::temp_dir().join(format!("atlas-ne-{tag}-{}.zip", std::process::id()));
+/// The archive is in a temporary folder that goes when the guard returned with it is dropped.
+fn zipped(tag: &str, name: impl Fn(&str) -> String) -> (tempfile::TempDir, std::path::PathBuf) {
+    let zipped_dir = tempfile::Builder::new()
+        .prefix(&format!("atlas-ne-{tag}-"))
+        .tempdir()
+        .expect("a temporary folder");
+    let zipped = zipped_dir.path().join("file.zip");
     let file = std::fs::File::create(&zipped).expect("create");
     let mut archive = zip::ZipWriter::new(file);
     let stored =
@@ -234,16 +239,15 @@ fn zipped(tag: &str, name: impl Fn(&str) -> String) -> std::path::PathBuf {
         std::io::Write::write_all(&mut archive, &bytes).expect("written");
     }
     archive.finish().expect("finished");
-    zipped
+    (zipped_dir, zipped)
 }
 
 #[test]
 fn a_zipped_shapefile_with_upper_case_names_loads_too() {
-    let path = zipped("upper", |ext| {
+    let (_folder, path) = zipped("upper", |ext| {
         format!("NE_LOWRES.{}", ext.to_ascii_uppercase())
     });
     let world = World::load(&path, &WorldOptions::default(), &NoProgress);
-    std::fs::remove_file(&path).expect("clean up");
     let world = world.expect("the archive loads");
     assert_eq!(world.countries().len(), 177);
     assert!(
@@ -256,7 +260,11 @@ fn a_zipped_shapefile_with_upper_case_names_loads_too() {
 #[test]
 fn a_zipped_shapefile_loads_as_the_shapefile_does_and_says_what_it_read() {
     // As GIS sites hand Shapefiles out: the files of one layer in a .zip.
-    let zipped = std::env::temp_dir().join(format!("atlas-ne-{}.zip", std::process::id()));
+    let zipped_dir = tempfile::Builder::new()
+        .prefix("atlas-ne-")
+        .tempdir()
+        .expect("a temporary folder");
+    let zipped = zipped_dir.path().join("file.zip");
     {
         let file = std::fs::File::create(&zipped).expect("create");
         let mut archive = zip::ZipWriter::new(file);
@@ -274,7 +282,6 @@ fn a_zipped_shapefile_loads_as_the_shapefile_does_and_says_what_it_read() {
         archive.finish().expect("finished");
     }
     let world = World::load(&zipped, &WorldOptions::default(), &NoProgress);
-    std::fs::remove_file(&zipped).expect("clean up");
     let world = world.expect("the archive loads");
     let direct = load("ne-lowres-shp/naturalearth_lowres.shp");
     assert_eq!(world.countries().len(), direct.countries().len());

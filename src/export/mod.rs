@@ -7,10 +7,10 @@ pub mod picture;
 pub mod table;
 pub mod video;
 
-use std::fs::{File, OpenOptions};
+use std::fs::File;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 pub use picture::{PictureFormat, png, svg, write_pictures};
 pub use table::{HISTORY_COLUMNS, LIST_COLUMNS, history, initiative_list};
@@ -149,23 +149,16 @@ pub fn write_atomically_with(
             "the path names no file",
         ))
     })?;
-    // The process id and a counter keep two exports at once, in one process or two, apart.
-    static COUNTER: AtomicU64 = AtomicU64::new(0);
-    let temporary = directory.join(format!(
-        ".{}.{}-{}.tmp",
-        file_name.to_string_lossy(),
-        std::process::id(),
-        COUNTER.fetch_add(1, Ordering::Relaxed)
-    ));
+    // A new file of a name no other export has (tempfile makes it with O_EXCL); dropped
+    // unrenamed, on an error or a panic, it is removed.
     let result = (|| {
-        let mut file = OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(&temporary)?;
-        write(&mut file)?;
-        file.sync_all()?;
-        drop(file);
-        std::fs::rename(&temporary, path)?;
+        let mut temporary = tempfile::Builder::new()
+            .prefix(&format!(".{}.", file_name.to_string_lossy()))
+            .suffix(".tmp")
+            .tempfile_in(directory)?;
+        write(temporary.as_file_mut())?;
+        temporary.as_file().sync_all()?;
+        temporary.persist(path).map_err(|e| e.error)?;
         // Make the rename itself durable. Not every platform can open a directory for this, so
         // a failure here is not an error: the file is already complete under its name.
         if let Ok(dir) = File::open(directory) {
@@ -173,9 +166,5 @@ pub fn write_atomically_with(
         }
         Ok(())
     })();
-    if result.is_err() {
-        // The temporary file may not exist (the create failed); nothing else can be done.
-        let _ = std::fs::remove_file(&temporary);
-    }
     result.map_err(io_error)
 }

@@ -54,12 +54,22 @@ pub fn write_mp4(
         path: path.to_owned(),
         source,
     };
-    let temporary = path.with_file_name(format!(
-        ".{}.{}.part.mp4",
-        path.file_name()
-            .map_or_else(Default::default, |n| n.to_string_lossy()),
-        std::process::id()
-    ));
+    // Beside the target, so the rename at the end is atomic; removed when it drops unrenamed
+    // (an error, a cancel, a panic). ffmpeg's `-y` writes over the empty file tempfile made.
+    let directory = match path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent,
+        _ => Path::new("."),
+    };
+    let part = tempfile::Builder::new()
+        .prefix(&format!(
+            ".{}.",
+            path.file_name()
+                .map_or_else(Default::default, |n| n.to_string_lossy())
+        ))
+        .suffix(".part.mp4")
+        .tempfile_in(directory)
+        .map_err(io_error)?;
+    let temporary = part.path().to_path_buf();
     let mut child = Command::new(ffmpeg)
         .args(["-y", "-hide_banner", "-loglevel", "error"])
         .args(["-f", "rawvideo", "-pix_fmt", "rgba"])
@@ -114,11 +124,7 @@ pub fn write_mp4(
         .unwrap_or_default();
     let status = match status {
         Ok(status) => status,
-        Err(e) => {
-            // Nothing more can be done if the partial file cannot be removed.
-            let _ = std::fs::remove_file(&temporary);
-            return Err(io_error(e));
-        }
+        Err(e) => return Err(io_error(e)),
     };
     // When ffmpeg stops early, writing to it fails with a broken pipe; its own message says why.
     let result = match (drawn, status.success()) {
@@ -128,12 +134,8 @@ pub fn write_mp4(
             complaint.trim()
         ))),
         (Err(error), true) => Err(error),
-        (Ok(()), true) => std::fs::rename(&temporary, path).map_err(io_error),
+        (Ok(()), true) => part.persist(path).map(drop).map_err(|e| io_error(e.error)),
     };
-    if result.is_err() {
-        // Nothing more can be done if the partial file cannot be removed.
-        let _ = std::fs::remove_file(&temporary);
-    }
     result.map(|()| written)
 }
 

@@ -48,7 +48,6 @@ pub(super) fn features(path: &Path) -> Result<(Vec<Feature>, Vec<String>), Strin
 /// of the same name beside it, unpacked to a temporary folder and read as [`features`]. An
 /// archive whose contents would unpack past the world-file size limit is refused unread.
 pub(super) fn features_from_zip(path: &Path) -> Result<(Vec<Feature>, Vec<String>), String> {
-    use std::sync::atomic::{AtomicU64, Ordering};
     let file = std::fs::File::open(path).map_err(|e| format!("cannot open the archive: {e}"))?;
     let mut archive =
         zip::ZipArchive::new(file).map_err(|e| format!("not a readable .zip archive: {e}"))?;
@@ -81,46 +80,34 @@ pub(super) fn features_from_zip(path: &Path) -> Result<(Vec<Feature>, Vec<String
             super::MAX_WORLD_FILE_BYTES
         ));
     }
-    // A folder of our own: `create_dir` fails if it exists, so nothing placed there in advance
-    // (a link to another file) is written through.
-    static COUNTER: AtomicU64 = AtomicU64::new(0);
-    let dir = loop {
-        let candidate = std::env::temp_dir().join(format!(
-            "microlateral-atlas-shp-{}-{}",
-            std::process::id(),
-            COUNTER.fetch_add(1, Ordering::Relaxed)
-        ));
-        match std::fs::create_dir(&candidate) {
-            Ok(()) => break candidate,
-            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
-            Err(e) => return Err(format!("cannot unpack the archive: {e}")),
+    // A new folder of our own (tempfile makes it afresh, so nothing placed there in advance, a
+    // link to another file, is written through), removed when it drops: after reading, on an
+    // error, on a panic.
+    let folder = tempfile::Builder::new()
+        .prefix("microlateral-atlas-shp-")
+        .tempdir()
+        .map_err(|e| format!("cannot unpack the archive: {e}"))?;
+    let dir = folder.path();
+    let mut shp_path = None;
+    for name in &wanted {
+        let mut entry = archive.by_name(name).map_err(|e| e.to_string())?;
+        // The file's own name, never a path from the archive, with its extension in lower
+        // case so the .shp finds its .dbf on a case-sensitive file system.
+        let own = Path::new(name.as_str())
+            .file_stem()
+            .ok_or_else(|| format!("{name} has no file name"))?;
+        let extension = name[stem.len() + 1..].to_ascii_lowercase();
+        let target = dir.join(own).with_extension(extension);
+        let mut out = std::fs::File::create(&target).map_err(|e| e.to_string())?;
+        std::io::copy(&mut entry, &mut out).map_err(|e| e.to_string())?;
+        if name.as_str() == shp.as_str() {
+            shp_path = Some(target);
         }
-    };
-    let unpacked = (|| {
-        let mut shp_path = None;
-        for name in &wanted {
-            let mut entry = archive.by_name(name).map_err(|e| e.to_string())?;
-            // The file's own name, never a path from the archive, with its extension in lower
-            // case so the .shp finds its .dbf on a case-sensitive file system.
-            let own = Path::new(name.as_str())
-                .file_stem()
-                .ok_or_else(|| format!("{name} has no file name"))?;
-            let extension = name[stem.len() + 1..].to_ascii_lowercase();
-            let target = dir.join(own).with_extension(extension);
-            let mut out = std::fs::File::create(&target).map_err(|e| e.to_string())?;
-            std::io::copy(&mut entry, &mut out).map_err(|e| e.to_string())?;
-            if name.as_str() == shp.as_str() {
-                shp_path = Some(target);
-            }
-        }
-        let shp_path = shp_path.ok_or_else(|| "the .shp could not be unpacked".to_owned())?;
-        let (features, mut notes) = features(&shp_path)?;
-        notes.insert(0, format!("read {shp} from the archive"));
-        Ok((features, notes))
-    })();
-    // The unpacked copy is only for reading; nothing can be done if it cannot be removed.
-    let _ = std::fs::remove_dir_all(&dir);
-    unpacked
+    }
+    let shp_path = shp_path.ok_or_else(|| "the .shp could not be unpacked".to_owned())?;
+    let (features, mut notes) = features(&shp_path)?;
+    notes.insert(0, format!("read {shp} from the archive"));
+    Ok((features, notes))
 }
 
 /// The encoding the `.cpg` next to the `.shp` names, or UTF-8 when there is none or it names
