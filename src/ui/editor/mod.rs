@@ -418,6 +418,22 @@ fn short(text: &str) -> String {
     format!("{}…", cut.trim_end())
 }
 
+/// *Move up* and *Move down* for the item at `at` of a list of `len`: where it is to go, if one
+/// was clicked.
+fn move_buttons(ui: &mut Ui, at: usize, len: usize) -> Option<usize> {
+    let up = ui
+        .add_enabled(at > 0, egui::Button::new("Move up"))
+        .clicked();
+    let down = ui
+        .add_enabled(at + 1 < len, egui::Button::new("Move down"))
+        .clicked();
+    match (up, down) {
+        (true, _) => Some(at - 1),
+        (_, true) => Some(at + 1),
+        _ => None,
+    }
+}
+
 /// Empty text is no value.
 fn optional(text: String) -> Option<String> {
     (!text.trim().is_empty()).then_some(text)

@@ -4,7 +4,8 @@
 use egui::{RichText, Ui};
 
 use super::{
-    Form, InitiativeEditor, choose, optional, problems_at, short, show_problems, start_year,
+    Form, InitiativeEditor, choose, move_buttons, optional, problems_at, short, show_problems,
+    start_year,
 };
 use crate::data::date::FuzzyDate;
 use crate::data::edit::{self, ActorField, Edit, MilestoneField, SourceField};
@@ -129,25 +130,11 @@ impl InitiativeEditor {
         }
         show_problems(ui, form.problems, path);
         ui.horizontal(|ui| {
-            let last = form.initiative.actors.len() - 1;
-            if ui
-                .add_enabled(a > 0, egui::Button::new("Move up"))
-                .clicked()
-            {
+            if let Some(to) = move_buttons(ui, a, form.initiative.actors.len()) {
                 commands.push(Command::Edit(Edit::MoveActor {
                     initiative: i,
                     from: a,
-                    to: a - 1,
-                }));
-            }
-            if ui
-                .add_enabled(a < last, egui::Button::new("Move down"))
-                .clicked()
-            {
-                commands.push(Command::Edit(Edit::MoveActor {
-                    initiative: i,
-                    from: a,
-                    to: a + 1,
+                    to,
                 }));
             }
             if ui.button("Remove").clicked() {

@@ -3,7 +3,7 @@
 
 use egui::{Key, Modifiers, RichText, Ui};
 
-use super::{InitiativeEditor, optional, short, show_problems};
+use super::{InitiativeEditor, move_buttons, optional, short, show_problems};
 use crate::data::edit::{self, Edit, StepField};
 use crate::data::{Camera, Dataset, Diagnostic, Tour, TourStep};
 use crate::scene::{CaptionText, TourChoice};
@@ -264,28 +264,14 @@ impl InitiativeEditor {
         commands: &mut Vec<Command>,
     ) {
         ui.horizontal_wrapped(|ui| {
-            let last = input.dataset.tours[t].steps.len().saturating_sub(1);
-            if ui
-                .add_enabled(k > 0, egui::Button::new("Move up"))
-                .clicked()
-            {
+            let steps = input.dataset.tours[t].steps.len();
+            if let Some(to) = move_buttons(ui, k, steps) {
                 commands.push(Command::Edit(Edit::MoveStep {
                     tour: t,
                     from: k,
-                    to: k - 1,
+                    to,
                 }));
-                self.step = Some(k - 1);
-            }
-            if ui
-                .add_enabled(k < last, egui::Button::new("Move down"))
-                .clicked()
-            {
-                commands.push(Command::Edit(Edit::MoveStep {
-                    tour: t,
-                    from: k,
-                    to: k + 1,
-                }));
-                self.step = Some(k + 1);
+                self.step = Some(to);
             }
             if ui.button("Delete step").clicked() {
                 commands.push(Command::Edit(Edit::RemoveStep { tour: t, at: k }));
