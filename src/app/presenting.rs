@@ -36,7 +36,10 @@ impl AtlasApp {
         }
         self.caption = step.shows;
         match (step.camera, step.initiative()) {
-            (Some(c), _) => self.map.fly_to_view([c.lon, c.lat], c.zoom),
+            (Some(c), _) => {
+                let caption = self.caption_text().is_some();
+                self.map.fly_to_view([c.lon, c.lat], c.zoom, caption);
+            }
             (None, Some(i)) => self.fly_to_initiative(i),
             (None, None) => {}
         }

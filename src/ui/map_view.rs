@@ -282,13 +282,24 @@ impl MapView {
         });
     }
 
-    /// Starts a flight to a view a tour step recorded, within the zoom this map allows.
-    pub fn fly_to_view(&mut self, centre: [f64; 2], zoom: f64) {
+    /// Starts a flight to a view a tour step recorded, within the zoom this map allows. The view
+    /// was recorded with no caption over the map; with one shown, the recorded centre goes to the
+    /// middle of the area below it, so what the author framed is not under the caption.
+    pub fn fly_to_view(&mut self, centre: [f64; 2], zoom: f64, caption_shown: bool) {
         self.auto_fit = false;
         let (min, max) = self.zoom_range();
+        let zoom = zoom.clamp(min, max.max(min));
+        let centre = if caption_shown {
+            let top_px = CAPTION_HEIGHT_PX.min(self.size_px[1] / 2.0);
+            let [x, y] = mercator::unit_from_lonlat(centre);
+            let world_px = 256.0 * 2f64.powf(zoom);
+            mercator::lonlat_from_unit([x, (y - top_px / 2.0 / world_px).clamp(0.0, 1.0)])
+        } else {
+            centre
+        };
         self.flight = Some(Flight {
             from: (self.centre(), self.memory.zoom()),
-            to: (centre, zoom.clamp(min, max.max(min))),
+            to: (centre, zoom),
             start_secs: f64::NAN,
         });
     }

@@ -225,12 +225,24 @@ impl InitiativeEditor {
             });
     }
 
-    /// A one-line text field at `path`; its new text, if the user changed it.
+    /// A text field at `path`; its new text, if the user changed it.
     fn text(
         &mut self,
         ui: &mut Ui,
         path: &str,
         label: &str,
+        value: &str,
+        multiline: bool,
+    ) -> Option<String> {
+        self.hinted(ui, path, (label, ""), value, multiline)
+    }
+
+    /// A text field at `path` that shows `hint` while it is empty: what is used in its place.
+    fn hinted(
+        &mut self,
+        ui: &mut Ui,
+        path: &str,
+        (label, hint): (&str, &str),
         value: &str,
         multiline: bool,
     ) -> Option<String> {
@@ -244,7 +256,11 @@ impl InitiativeEditor {
                     egui::TextEdit::singleline(&mut text)
                 };
                 let response = ui
-                    .add(edit.id_salt(path).desired_width(ui.available_width()))
+                    .add(
+                        edit.id_salt(path)
+                            .hint_text(hint)
+                            .desired_width(ui.available_width()),
+                    )
                     .labelled_by(label.id);
                 self.take_focus(&response, path);
                 response.changed()

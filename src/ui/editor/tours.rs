@@ -209,27 +209,32 @@ impl InitiativeEditor {
                 );
                 ui.label(RichText::new(short(&shows)).weak());
             }
-            let own = |v: &Option<String>| v.as_deref().unwrap_or_default().to_owned();
-            if let Some(v) = self.text(
-                ui,
-                &format!("{path}.title"),
-                "Title",
-                &own(&step.title),
-                false,
-            ) {
+            // An empty field shows what the step uses in its place: the milestone's words.
+            let milestone = step
+                .shows
+                .and_then(|(i, m)| input.dataset.initiatives.get(i)?.milestones.get(m));
+            let (title, outcome, notes) = milestone.map_or(("", "", ""), |m| {
+                (
+                    m.title.as_str(),
+                    m.outcome.as_str(),
+                    m.notes.as_deref().unwrap_or_default(),
+                )
+            });
+            let own = |v: &Option<String>| v.clone().unwrap_or_default();
+            let title_path = format!("{path}.title");
+            let own_title = own(&step.title);
+            if let Some(v) = self.hinted(ui, &title_path, ("Title", title), &own_title, false) {
                 set(commands, StepField::Title(optional(v)));
             }
             let caption_path = format!("{path}.caption");
-            if let Some(v) = self.text(ui, &caption_path, "Caption", &own(&step.caption), true) {
+            let own_caption = own(&step.caption);
+            let hint = ("Caption", outcome);
+            if let Some(v) = self.hinted(ui, &caption_path, hint, &own_caption, true) {
                 set(commands, StepField::Caption(optional(v)));
             }
-            if let Some(v) = self.text(
-                ui,
-                &format!("{path}.notes"),
-                "Notes",
-                &own(&step.notes),
-                true,
-            ) {
+            let notes_path = format!("{path}.notes");
+            let own_notes = own(&step.notes);
+            if let Some(v) = self.hinted(ui, &notes_path, ("Notes", notes), &own_notes, true) {
                 set(commands, StepField::Notes(optional(v)));
             }
             if let Some(v) = self.date(ui, &format!("{path}.date"), "Date", step.date, true) {
