@@ -517,6 +517,29 @@ impl Dataset {
         }
     }
 
+    /// Reads back a dataset the app wrote, keeping it even where the checks find errors: what
+    /// a recovery file holds is work in progress (a new initiative has no lead yet), and the
+    /// errors are listed again once it is restored. Refuses only a file whose values cannot be
+    /// read at all.
+    pub fn from_json_unchecked(
+        file_name: &str,
+        text: &[u8],
+        codes: &impl CountryCodes,
+    ) -> Result<Loaded, DatasetError> {
+        let (dataset, mut diagnostics) = check::check(file_name, text, codes, Rules::default());
+        diagnostics.sort_by_key(|d| (d.severity, d.line, d.column));
+        match dataset {
+            Some(dataset) => Ok(Loaded {
+                dataset,
+                warnings: diagnostics,
+            }),
+            None => Err(DatasetError::Invalid {
+                file: file_name.to_owned(),
+                diagnostics,
+            }),
+        }
+    }
+
     /// The initiative with this id.
     pub fn by_id(&self, id: &str) -> Option<&Initiative> {
         self.index_of(id).map(|i| &self.initiatives[i])

@@ -7,6 +7,7 @@ pub mod import;
 pub mod initiatives;
 mod json_locate;
 pub mod progress;
+pub mod recovery;
 pub mod search;
 pub(crate) mod suggest;
 pub mod world;

@@ -114,7 +114,9 @@ impl<C: CountryCodes> Checker<'_, C> {
                     "a step with no initiative and no title".to_owned(),
                     "an \"initiative\" for a milestone step, or a \"title\" for a title step",
                 );
-                return None;
+                // Kept all the same, so a recovery file of a step still being written reads
+                // back whole; the error stops a normal load.
+                return Some(vec![own]);
             }
             if let Some(value) = map.get("milestone") {
                 self.error(
