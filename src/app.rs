@@ -11,6 +11,7 @@ mod layout;
 mod observed;
 mod persisted;
 mod presenting;
+mod recovery;
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -89,6 +90,7 @@ pub struct AtlasApp {
     /// Edit mode, the edit history and what the checks found.
     authoring: editing::Authoring,
     editor: InitiativeEditor,
+    recovery: recovery::RecoveryFile,
 }
 
 impl AtlasApp {
@@ -139,6 +141,7 @@ impl AtlasApp {
             queued: Vec::new(),
             authoring,
             editor: InitiativeEditor::default(),
+            recovery: recovery::RecoveryFile::default(),
         }
     }
 
@@ -268,6 +271,7 @@ impl AtlasApp {
         // After the user's commands, so a pause pressed in this frame stops this frame's step.
         self.autoplay(ui.ctx());
         self.authoring_frame(ui.ctx());
+        self.recovery_frame(ui.ctx());
     }
 
     /// The map, and the caption over it.
@@ -394,7 +398,9 @@ impl AtlasApp {
             | Command::SaveTo(_)
             | Command::Unsaved(_)
             | Command::TakeDiskVersion
-            | Command::KeepMyEdits) => self.apply_editing(command, ctx),
+            | Command::KeepMyEdits
+            | Command::RestoreRecovered
+            | Command::DiscardRecovered) => self.apply_editing(command, ctx),
             Command::DismissReport => self.files.report = None,
             Command::ChooseTour(choice) => self.tour_choice = choice,
             command @ (Command::StartPresenting

@@ -74,6 +74,11 @@ fn open_window(config: JoinHandle<Result<Config, ConfigError>>) -> anyhow::Resul
             if let Some((path, lines, failed)) = window.report {
                 app.report(path, lines, failed);
             }
+            // Beside eframe's own settings; after the report of the files given at start, so
+            // that a recovery file that cannot be read is the report shown.
+            if let Some(dir) = eframe::storage_dir("microlateral-atlas") {
+                app = app.with_recovery(dir);
+            }
             return_freed_memory();
             Ok(Box::new(app))
         }),

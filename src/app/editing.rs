@@ -57,6 +57,12 @@ impl Authoring {
         self.on_disk = None;
     }
 
+    /// Marks the data as not saved whatever the history says: restored edits differ from their
+    /// file even before the first new edit, and undoing does not make them saved.
+    pub(super) fn mark_unsaved(&mut self) {
+        self.saved_at = u64::MAX;
+    }
+
     /// Whether there are edits not yet saved.
     pub(super) fn is_dirty(&self) -> bool {
         self.history.position() != self.saved_at
@@ -153,6 +159,8 @@ impl AtlasApp {
                 }
             }
             Command::KeepMyEdits => self.authoring.on_disk = None,
+            Command::RestoreRecovered => self.restore_recovered(),
+            Command::DiscardRecovered => self.discard_recovered(),
             other => log::error!("not an authoring command: {other:?}"),
         }
     }
@@ -257,6 +265,16 @@ impl AtlasApp {
         }
     }
 
+    /// Checks every initiative and the tours afresh: for data that did not come through a load,
+    /// whose checks refuse what has errors.
+    pub(super) fn recheck_all(&mut self) {
+        let world = &self.data.world;
+        self.authoring.problems = (0..self.dataset.initiatives.len())
+            .map(|i| self.dataset.check_initiative(i, world))
+            .collect();
+        self.authoring.tour_problems = self.dataset.check_tours();
+    }
+
     /// Says why the data cannot be saved yet, if it cannot: the first problem, with its place.
     fn refuse_save(&mut self) -> bool {
         let typing = self.editor.first_invalid();
@@ -298,6 +316,8 @@ impl AtlasApp {
             self.imported_json = None;
             self.files.dataset_source = DatasetSource::File(path.to_owned());
             self.files.remember(path.to_owned(), ctx);
+            // Now, not next frame: a save asked for on closing is the last thing done.
+            self.recovery.forget();
         }
     }
 
@@ -305,7 +325,10 @@ impl AtlasApp {
     pub(super) fn ask_before(&mut self, command: &Command) -> bool {
         let drops = matches!(
             command,
-            Command::Open(_) | Command::ImportTable(_) | Command::ImportApply
+            Command::Open(_)
+                | Command::ImportTable(_)
+                | Command::ImportApply
+                | Command::RestoreRecovered
         );
         if drops && self.authoring.is_dirty() && self.authoring.asking.is_none() {
             self.authoring.asking = Some(Pending::Command(Box::new(command.clone())));
@@ -330,6 +353,7 @@ impl AtlasApp {
             }
             UnsavedChoice::Discard => {
                 self.authoring.saved_at = self.authoring.history.position();
+                self.recovery.forget();
             }
         }
         match pending {
@@ -451,6 +475,23 @@ impl AtlasApp {
         }
         if let Some((path, _)) = &self.authoring.on_disk {
             crate::ui::editor::changed_on_disk_ui(ctx, path, commands);
+        }
+        if let Some(offer) = &self.recovery.offer
+            && self.authoring.asking.is_none()
+        {
+            let errors = offer
+                .problems
+                .iter()
+                .filter(|d| d.severity == Severity::Error)
+                .count();
+            let offered = crate::ui::editor::Recovered {
+                from: offer.from.describe(),
+                written_unix: offer.written_unix,
+                initiatives: offer.dataset.initiatives.len(),
+                on_screen: self.dataset.initiatives.len(),
+                errors,
+            };
+            crate::ui::editor::recovered_ui(ctx, &offered, commands);
         }
     }
 }

@@ -160,6 +160,10 @@ pub enum Command {
     TakeDiskVersion,
     /// Keeps the unsaved edits over the version that changed on disk; the next save writes them.
     KeepMyEdits,
+    /// Restores the unsaved edits a crash left in the recovery file.
+    RestoreRecovered,
+    /// Drops the unsaved edits a crash left in the recovery file.
+    DiscardRecovered,
 
     // Presenting.
     ChooseTour(TourChoice),

@@ -104,3 +104,53 @@ pub fn changed_on_disk_ui(
             });
         });
 }
+
+/// What a recovery file found at start holds, in words for the question.
+pub struct Recovered {
+    /// Where the edited data came from: a file's path, "the bundled data".
+    pub from: String,
+    /// When it was last written, in seconds since 1970 (UTC).
+    pub written_unix: u64,
+    pub initiatives: usize,
+    /// How many initiatives are on screen now, to set against `initiatives`.
+    pub on_screen: usize,
+    /// How many problems stop it from being saved as it is.
+    pub errors: usize,
+}
+
+/// "Restore unsaved edits?": the atlas closed without saving them (a crash, a kill, a power cut).
+pub fn recovered_ui(ctx: &egui::Context, offer: &Recovered, commands: &mut Vec<Command>) {
+    let seconds = offer.written_unix as i64;
+    let when = format!(
+        "{} at {:02}:{:02} UTC",
+        crate::data::date::iso_date(seconds.div_euclid(86_400)),
+        seconds.rem_euclid(86_400) / 3600,
+        seconds.rem_euclid(3600) / 60
+    );
+    egui::Modal::new(egui::Id::unique("recovered edits")).show(ctx, |ui| {
+        ui.heading("Restore unsaved edits?");
+        ui.label(format!(
+            "The atlas closed before edits to {} were saved. They were kept on {when}: {} initiatives (on screen now: {}).",
+            offer.from, offer.initiatives, offer.on_screen
+        ));
+        if offer.errors > 0 {
+            ui.label(format!(
+                "{} problems must be fixed before they can be saved; they are listed under Problems.",
+                offer.errors
+            ));
+        }
+        ui.label("Restoring opens them as unsaved edits in edit mode; the file itself is unchanged until you save.");
+        ui.horizontal(|ui| {
+            if ui.button("Restore").clicked() {
+                commands.push(Command::RestoreRecovered);
+            }
+            if ui
+                .button("Discard")
+                .on_hover_text("Drops the kept edits for good")
+                .clicked()
+            {
+                commands.push(Command::DiscardRecovered);
+            }
+        });
+    });
+}

@@ -6,7 +6,7 @@ mod dialogs;
 mod sections;
 mod tours;
 
-pub use dialogs::{changed_on_disk_ui, edit_menu_ui, unsaved_ui};
+pub use dialogs::{Recovered, changed_on_disk_ui, edit_menu_ui, recovered_ui, unsaved_ui};
 pub use tours::TourInput;
 
 use std::collections::BTreeMap;
@@ -118,13 +118,21 @@ impl InitiativeEditor {
     pub fn ui(&mut self, ui: &mut Ui, input: &EditorInput<'_>, commands: &mut Vec<Command>) {
         ui.horizontal_wrapped(|ui| {
             ui.label(RichText::new("Edit mode").strong());
-            if ui.button("New initiative").clicked() {
+            let shortcut = egui::KeyboardShortcut::new(egui::Modifiers::COMMAND, egui::Key::N);
+            // The shortcut in the tooltip, not the button: the button's label stays its name.
+            let new = ui
+                .button("New initiative")
+                .on_hover_text(ui.ctx().format_shortcut(&shortcut))
+                .clicked();
+            if new || ui.input_mut(|i| i.consume_shortcut(&shortcut)) {
                 let start = FuzzyDate::parse(&start_year(input.as_of, input.today)).ok();
                 if let Some(start) = start {
                     let at = input.dataset.initiatives.len();
                     let initiative = Box::new(edit::blank_initiative(input.dataset, start));
                     commands.push(Command::Edit(Edit::InsertInitiative { at, initiative }));
                     commands.push(Command::SelectInitiative(Some(at)));
+                    // Its name is the first thing to type.
+                    self.focus = Some(format!("initiatives[{at}].name"));
                 }
             }
             let selected = input
