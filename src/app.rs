@@ -382,33 +382,33 @@ impl AtlasApp {
             }
             Command::ExportTourTo(what, path) => self.export_tour_to(what, path, ctx),
             Command::CancelTourExport => self.tour_export.cancel(),
-            command @ (Command::ImportTable(_)
-            | Command::ImportColumn(..)
-            | Command::ImportDateOrder(_)
-            | Command::ImportDateCells(_)
-            | Command::ImportApply
-            | Command::ImportCancel
-            | Command::SaveImported) => self.apply_import(command),
-            command @ (Command::SetEditing(_)
-            | Command::Edit(_)
-            | Command::Undo
-            | Command::Redo
-            | Command::Save
-            | Command::SaveAs
-            | Command::SaveTo(_)
-            | Command::Unsaved(_)
-            | Command::TakeDiskVersion
-            | Command::KeepMyEdits
-            | Command::RestoreRecovered
-            | Command::DiscardRecovered) => self.apply_editing(command, ctx),
+            Command::ImportTable(path) => self.preview_table(path),
+            Command::ImportColumn(column, field) => self.set_import_column(column, field),
+            Command::ImportDateOrder(order) => self.set_import_date_order(order),
+            Command::ImportDateCells(on) => self.set_import_date_cells(on),
+            Command::ImportApply => self.import_previewed(),
+            Command::ImportCancel => self.import_preview = None,
+            Command::SaveImported => self.save_imported(),
+            Command::SetEditing(on) => self.authoring.on = on,
+            Command::Edit(edit) => self.edit(edit),
+            Command::Undo => self.undo(),
+            Command::Redo => self.redo(),
+            Command::Save => self.save(ctx),
+            Command::SaveAs => self.save_as(ctx),
+            Command::SaveTo(path) => self.save_data_to(&path, ctx),
+            Command::Unsaved(choice) => self.answer_unsaved(choice, ctx),
+            Command::TakeDiskVersion => self.take_disk_version(),
+            Command::KeepMyEdits => self.authoring.on_disk = None,
+            Command::RestoreRecovered => self.restore_recovered(),
+            Command::DiscardRecovered => self.discard_recovered(),
             Command::DismissReport => self.files.report = None,
             Command::ChooseTour(choice) => self.tour_choice = choice,
-            command @ (Command::StartPresenting
-            | Command::StopPresenting
-            | Command::Present(_)
-            | Command::ToggleAutoplay
-            | Command::SetAutoplayInterval(_)
-            | Command::ToggleFullscreen) => self.apply_presenting(command, ctx),
+            Command::StartPresenting => self.start_presenting(ctx),
+            Command::StopPresenting => self.stop_presenting(ctx),
+            Command::Present(key) => self.present(key, ctx),
+            Command::ToggleAutoplay => self.toggle_autoplay(ctx),
+            Command::SetAutoplayInterval(secs) => self.set_autoplay_interval(secs),
+            Command::ToggleFullscreen => self.set_fullscreen(!self.fullscreen, ctx),
         }
     }
 

@@ -301,3 +301,80 @@ fn the_circle_finder_finds_a_circle_and_passes_a_tree() {
         None
     );
 }
+
+/// The "may use" column of the rooms table in `docs/architecture.md`: each room with the rooms it
+/// may name. "nothing of ours" is none; "everything above" is every room listed before it.
+fn may_use_table() -> BTreeMap<String, BTreeSet<String>> {
+    let doc = src().join("../docs/architecture.md");
+    let text = std::fs::read_to_string(&doc).expect("docs/architecture.md is readable");
+    let mut table = BTreeMap::new();
+    let mut above: Vec<String> = Vec::new();
+    for line in text.lines().filter(|l| l.starts_with("| `")) {
+        let cells: Vec<&str> = line.trim_matches('|').split('|').map(str::trim).collect();
+        let (Some(room), Some(may)) = (cells.first(), cells.last()) else {
+            continue;
+        };
+        let room = room
+            .trim_matches('`')
+            .trim_end_matches('/')
+            .trim_end_matches(".rs");
+        if room == "main" {
+            // Not a room (see `room_of`): it only declares and dispatches.
+            continue;
+        }
+        let allowed: BTreeSet<String> = if *may == "everything above" {
+            above.iter().cloned().collect()
+        } else {
+            may.split(',')
+                .map(|r| r.trim().trim_matches('`').to_owned())
+                .filter(|r| !r.is_empty() && r != "nothing of ours")
+                .collect()
+        };
+        table.insert(room.to_owned(), allowed);
+        above.push(room.to_owned());
+    }
+    table
+}
+
+#[test]
+fn each_room_uses_only_the_rooms_the_architecture_doc_says_it_may() {
+    let table = may_use_table();
+    assert!(
+        table.len() >= 8,
+        "the rooms table of docs/architecture.md was not found or lost rows: {table:?}"
+    );
+    let mut wrong = Vec::new();
+    for (room, edges) in room_graph() {
+        let Some(allowed) = table.get(&room) else {
+            wrong.push(format!(
+                "src/{room} is not in the rooms table of docs/architecture.md"
+            ));
+            continue;
+        };
+        for (target, place) in edges {
+            // `crate::X` where X is not a room (a re-export in lib.rs, such as `crate::AtlasApp`)
+            // is checked by the rows of the rooms it leads to, not here.
+            if table.contains_key(&target) && !allowed.contains(&target) {
+                wrong.push(format!(
+                    "{place}: {room} uses {target}, which docs/architecture.md does not let it"
+                ));
+            }
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+#[test]
+fn the_may_use_table_is_read_from_the_doc_as_written() {
+    let table = may_use_table();
+    let rooms =
+        |names: &[&str]| -> BTreeSet<String> { names.iter().map(|n| (*n).to_owned()).collect() };
+    assert_eq!(table.get("data"), Some(&rooms(&[])));
+    assert_eq!(table.get("geo"), Some(&rooms(&["data"])));
+    assert_eq!(
+        table.get("app"),
+        Some(&rooms(&[
+            "data", "geo", "scene", "export", "loader", "cli", "ui"
+        ]))
+    );
+}

@@ -106,62 +106,60 @@ pub(super) fn authoring_keys(ctx: &egui::Context, editing: bool, commands: &mut 
 }
 
 impl AtlasApp {
-    /// Carries out an authoring command.
-    pub(super) fn apply_editing(&mut self, command: Command, ctx: &egui::Context) {
-        match command {
-            Command::SetEditing(on) => self.authoring.on = on,
-            Command::Edit(edit) => {
-                let world = &self.data.world;
-                let name = |code: &str| {
-                    world
-                        .by_code(code)
-                        .map_or_else(|| code.to_owned(), |c| c.name.clone())
-                };
-                let label = edit.describe(&self.dataset, &name);
-                let done = self.authoring.history.apply(&mut self.dataset, edit, label);
-                self.after_edit(done.map(Some));
+    /// Makes one change to the data, as a step of the edit history.
+    pub(super) fn edit(&mut self, edit: crate::data::edit::Edit) {
+        let world = &self.data.world;
+        let name = |code: &str| {
+            world
+                .by_code(code)
+                .map_or_else(|| code.to_owned(), |c| c.name.clone())
+        };
+        let label = edit.describe(&self.dataset, &name);
+        let done = self.authoring.history.apply(&mut self.dataset, edit, label);
+        self.after_edit(done.map(Some));
+    }
+
+    pub(super) fn undo(&mut self) {
+        let done = self.authoring.history.undo(&mut self.dataset).transpose();
+        self.editor.forget_typing();
+        self.after_edit(done);
+    }
+
+    pub(super) fn redo(&mut self) {
+        let done = self.authoring.history.redo(&mut self.dataset).transpose();
+        self.editor.forget_typing();
+        self.after_edit(done);
+    }
+
+    /// Saves the data to its file, or asks where when it has none of its own.
+    pub(super) fn save(&mut self, ctx: &egui::Context) {
+        match (&self.files.dataset_source, self.files.imported) {
+            (DatasetSource::File(path), false) => {
+                let path = path.clone();
+                self.save_data_to(&path, ctx);
             }
-            Command::Undo => {
-                let done = self.authoring.history.undo(&mut self.dataset).transpose();
-                self.editor.forget_typing();
-                self.after_edit(done);
-            }
-            Command::Redo => {
-                let done = self.authoring.history.redo(&mut self.dataset).transpose();
-                self.editor.forget_typing();
-                self.after_edit(done);
-            }
-            Command::Save => match (&self.files.dataset_source, self.files.imported) {
-                (DatasetSource::File(path), false) => {
-                    let path = path.clone();
-                    self.save_data_to(&path, ctx);
-                }
-                // The bundled data is never written; an import has no file yet.
-                _ => self.apply_editing(Command::SaveAs, ctx),
-            },
-            Command::SaveAs => {
-                if self.refuse_save() {
-                    return;
-                }
-                let picked = rfd::FileDialog::new()
-                    .add_filter("Initiatives (JSON)", &["json"])
-                    .set_file_name("initiatives.json")
-                    .save_file();
-                if let Some(path) = picked {
-                    self.save_data_to(&path, ctx);
-                }
-            }
-            Command::SaveTo(path) => self.save_data_to(&path, ctx),
-            Command::Unsaved(choice) => self.answer_unsaved(choice, ctx),
-            Command::TakeDiskVersion => {
-                if let Some((path, dataset)) = self.authoring.on_disk.take() {
-                    self.take_dataset(path, dataset);
-                }
-            }
-            Command::KeepMyEdits => self.authoring.on_disk = None,
-            Command::RestoreRecovered => self.restore_recovered(),
-            Command::DiscardRecovered => self.discard_recovered(),
-            other => log::error!("not an authoring command: {other:?}"),
+            // The bundled data is never written; an import has no file yet.
+            _ => self.save_as(ctx),
+        }
+    }
+
+    pub(super) fn save_as(&mut self, ctx: &egui::Context) {
+        if self.refuse_save() {
+            return;
+        }
+        let picked = rfd::FileDialog::new()
+            .add_filter("Initiatives (JSON)", &["json"])
+            .set_file_name("initiatives.json")
+            .save_file();
+        if let Some(path) = picked {
+            self.save_data_to(&path, ctx);
+        }
+    }
+
+    /// Takes the version of the data file that changed on disk, dropping the unsaved edits.
+    pub(super) fn take_disk_version(&mut self) {
+        if let Some((path, dataset)) = self.authoring.on_disk.take() {
+            self.take_dataset(path, dataset);
         }
     }
 
@@ -296,7 +294,7 @@ impl AtlasApp {
 
     /// Writes the data to `path` atomically; it becomes the data's file, watched and listed
     /// among the recent files.
-    fn save_data_to(&mut self, path: &Path, ctx: &egui::Context) {
+    pub(super) fn save_data_to(&mut self, path: &Path, ctx: &egui::Context) {
         if self.refuse_save() {
             return;
         }
@@ -338,14 +336,14 @@ impl AtlasApp {
     }
 
     /// Carries out the answer to "save the unsaved edits?".
-    fn answer_unsaved(&mut self, choice: UnsavedChoice, ctx: &egui::Context) {
+    pub(super) fn answer_unsaved(&mut self, choice: UnsavedChoice, ctx: &egui::Context) {
         let Some(pending) = self.authoring.asking.take() else {
             return;
         };
         match choice {
             UnsavedChoice::Cancel => return,
             UnsavedChoice::Save => {
-                self.apply_editing(Command::Save, ctx);
+                self.save(ctx);
                 if self.authoring.is_dirty() {
                     // Not saved (a problem, or the dialog was cancelled): nothing is dropped.
                     return;

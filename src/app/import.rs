@@ -5,67 +5,66 @@ use std::path::PathBuf;
 
 use crate::app::AtlasApp;
 use crate::data::Dataset;
-use crate::data::import::{Import, ImportError};
+use crate::data::import::{DateOrder, Field, Import, ImportError};
 use crate::loader::DatasetSource;
 use crate::ui::command::Command;
 use crate::ui::files::Report;
 use crate::ui::import_preview::ImportPreview;
 
 impl AtlasApp {
-    /// Carries out an import command.
-    pub(super) fn apply_import(&mut self, command: Command) {
-        match command {
-            Command::ImportTable(path) => match Import::open(&path, None) {
-                Ok(import) => {
-                    self.import_preview = Some(ImportPreview {
-                        import,
-                        path,
-                        problems: Vec::new(),
-                    });
-                }
-                Err(err) => {
-                    self.files.report = Some(Report {
-                        path,
-                        lines: err.to_string().lines().map(str::to_owned).collect(),
-                        failed: true,
-                    });
-                }
-            },
-            Command::ImportColumn(column, field) => {
-                if let Some(preview) = &mut self.import_preview {
-                    let columns = &mut preview.import.mapping.columns;
-                    // A field is one column's: taking it for this column frees the other.
-                    if field.is_some() {
-                        columns
-                            .iter_mut()
-                            .filter(|c| **c == field)
-                            .for_each(|c| *c = None);
-                    }
-                    if let Some(slot) = columns.get_mut(column) {
-                        *slot = field;
-                    }
-                }
+    /// Opens a membership table in the import preview, or reports why it cannot be read.
+    pub(super) fn preview_table(&mut self, path: PathBuf) {
+        match Import::open(&path, None) {
+            Ok(import) => {
+                self.import_preview = Some(ImportPreview {
+                    import,
+                    path,
+                    problems: Vec::new(),
+                });
             }
-            Command::ImportDateOrder(order) => {
-                if let Some(preview) = &mut self.import_preview {
-                    preview.import.dates.order = order;
-                }
+            Err(err) => {
+                self.files.report = Some(Report {
+                    path,
+                    lines: err.to_string().lines().map(str::to_owned).collect(),
+                    failed: true,
+                });
             }
-            Command::ImportDateCells(on) => {
-                if let Some(preview) = &mut self.import_preview {
-                    preview.import.dates.date_cells = on;
-                }
+        }
+    }
+
+    /// Sets what a column of the previewed table holds.
+    pub(super) fn set_import_column(&mut self, column: usize, field: Option<Field>) {
+        if let Some(preview) = &mut self.import_preview {
+            let columns = &mut preview.import.mapping.columns;
+            // A field is one column's: taking it for this column frees the other.
+            if field.is_some() {
+                columns
+                    .iter_mut()
+                    .filter(|c| **c == field)
+                    .for_each(|c| *c = None);
             }
-            Command::ImportApply => self.import_previewed(),
-            Command::ImportCancel => self.import_preview = None,
-            Command::SaveImported => self.save_imported(),
-            // `apply` passes only the commands above.
-            _ => {}
+            if let Some(slot) = columns.get_mut(column) {
+                *slot = field;
+            }
+        }
+    }
+
+    /// How the previewed table's slashed dates are read.
+    pub(super) fn set_import_date_order(&mut self, order: DateOrder) {
+        if let Some(preview) = &mut self.import_preview {
+            preview.import.dates.order = order;
+        }
+    }
+
+    /// Whether the previewed table's date cells are read as days.
+    pub(super) fn set_import_date_cells(&mut self, on: bool) {
+        if let Some(preview) = &mut self.import_preview {
+            preview.import.dates.date_cells = on;
         }
     }
 
     /// Imports the previewed table, or lists in the preview why it cannot be.
-    fn import_previewed(&mut self) {
+    pub(super) fn import_previewed(&mut self) {
         let Some(preview) = &mut self.import_preview else {
             return;
         };
@@ -123,7 +122,7 @@ impl AtlasApp {
 
     /// Saves the imported initiatives where the user says; they then load from that file, as
     /// an opened file does, and reload when it changes.
-    fn save_imported(&mut self) {
+    pub(super) fn save_imported(&mut self) {
         let Some(text) = &self.imported_json else {
             return;
         };

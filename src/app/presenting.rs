@@ -76,55 +76,55 @@ impl AtlasApp {
         ))
     }
 
-    /// The presenter's commands, and the window's full screen that goes with them.
-    pub(super) fn apply_presenting(&mut self, command: Command, ctx: &egui::Context) {
-        let now_secs = ctx.input(|i| i.time);
-        match command {
-            Command::StartPresenting => {
-                let tour = self.chosen_tour();
-                if !tour.is_empty() {
-                    self.presenter = Some(Presenter::new(tour));
-                    self.go_to_step();
-                    self.set_fullscreen(true, ctx);
-                }
-            }
-            Command::StopPresenting => {
-                self.presenter = None;
-                self.presenter_view = None;
-                self.caption = None;
-                self.set_fullscreen(false, ctx);
-            }
-            Command::Present(PresenterKey::PresenterView) if self.presenter.is_some() => {
-                self.presenter_view = match self.presenter_view {
-                    Some(_) => None,
-                    None => Some(PresenterView::default()),
-                };
-            }
-            Command::Present(key) => {
-                let pressed = self.presenter.as_mut().map(|p| p.press(key, now_secs));
-                match pressed {
-                    Some(Pressed::Moved) => self.go_to_step(),
-                    Some(Pressed::Exit) => self.apply(Command::StopPresenting, ctx),
-                    Some(Pressed::Stayed) | None => {}
-                }
-            }
-            Command::ToggleAutoplay => {
-                if let Some(p) = &mut self.presenter {
-                    p.toggle_autoplay(now_secs);
-                }
-            }
-            Command::SetAutoplayInterval(secs) => {
-                if let Some(p) = &mut self.presenter {
-                    p.set_interval_secs(secs);
-                }
-            }
-            Command::ToggleFullscreen => self.set_fullscreen(!self.fullscreen, ctx),
-            // `apply` passes only the commands above.
-            _ => {}
+    /// Starts presenting the chosen tour, full screen; a tour with no steps is not started.
+    pub(super) fn start_presenting(&mut self, ctx: &egui::Context) {
+        let tour = self.chosen_tour();
+        if !tour.is_empty() {
+            self.presenter = Some(Presenter::new(tour));
+            self.go_to_step();
+            self.set_fullscreen(true, ctx);
         }
     }
 
-    fn set_fullscreen(&mut self, on: bool, ctx: &egui::Context) {
+    pub(super) fn stop_presenting(&mut self, ctx: &egui::Context) {
+        self.presenter = None;
+        self.presenter_view = None;
+        self.caption = None;
+        self.set_fullscreen(false, ctx);
+    }
+
+    /// A presenter key: a step, the presenter view, or the way out.
+    pub(super) fn present(&mut self, key: PresenterKey, ctx: &egui::Context) {
+        if key == PresenterKey::PresenterView && self.presenter.is_some() {
+            self.presenter_view = match self.presenter_view {
+                Some(_) => None,
+                None => Some(PresenterView::default()),
+            };
+            return;
+        }
+        let now_secs = ctx.input(|i| i.time);
+        let pressed = self.presenter.as_mut().map(|p| p.press(key, now_secs));
+        match pressed {
+            Some(Pressed::Moved) => self.go_to_step(),
+            Some(Pressed::Exit) => self.stop_presenting(ctx),
+            Some(Pressed::Stayed) | None => {}
+        }
+    }
+
+    pub(super) fn toggle_autoplay(&mut self, ctx: &egui::Context) {
+        let now_secs = ctx.input(|i| i.time);
+        if let Some(p) = &mut self.presenter {
+            p.toggle_autoplay(now_secs);
+        }
+    }
+
+    pub(super) fn set_autoplay_interval(&mut self, secs: f64) {
+        if let Some(p) = &mut self.presenter {
+            p.set_interval_secs(secs);
+        }
+    }
+
+    pub(super) fn set_fullscreen(&mut self, on: bool, ctx: &egui::Context) {
         self.fullscreen = on;
         ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(on));
     }
