@@ -7,7 +7,7 @@ use egui::{Key, Modifiers, vec2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use microlateral_atlas::data::edit::{Edit, InitiativeField};
-use microlateral_atlas::data::{Dataset, Role};
+use microlateral_atlas::data::{ActorId, Dataset, Role};
 use microlateral_atlas::ui::Command;
 use microlateral_atlas::{AtlasApp, WorldData};
 
@@ -424,4 +424,77 @@ fn an_initiative_inserted_and_removed_before_others_keeps_their_problems_and_the
         1,
         "the last initiative's problem is kept"
     );
+}
+
+#[test]
+fn an_organisation_is_added_from_the_form_and_stands_for_a_territory_typed_by_name() {
+    let mut harness = common::bundled_harness(vec2(1500.0, 1900.0), 400, None);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::E);
+    harness.run();
+    click(&mut harness, "Oslo channel and Oslo Accords");
+    let before = edited(&harness)
+        .by_id("oslo-accords")
+        .expect("in the data")
+        .actors
+        .len();
+    toggle_row(&mut harness, "Add an organisation");
+    type_into(&mut harness, "Short name", 0, "Fafo");
+    type_into(
+        &mut harness,
+        "Full name",
+        0,
+        "Fafo Institute for Applied Social Science",
+    );
+    click(&mut harness, "Add organisation as supporter");
+    let org = |harness: &Harness<'_, AtlasApp>| {
+        let data = edited(harness);
+        let call = data.by_id("oslo-accords").expect("in the data");
+        assert_eq!(call.actors.len(), before + 1);
+        call.actors[before].clone()
+    };
+    let added = org(&harness);
+    assert_eq!(
+        added.actor,
+        ActorId::Org {
+            short: "Fafo".to_owned(),
+            name: "Fafo Institute for Applied Social Science".to_owned(),
+        }
+    );
+    assert_eq!(added.role, Role::Supporter);
+    assert_eq!(
+        harness.state().history_labels().0,
+        Some("add Fafo to Oslo channel and Oslo Accords")
+    );
+
+    // A territory is typed as people name it; a name that fits no state is kept with why.
+    toggle_row(&mut harness, "Fafo — supporter");
+    type_into(&mut harness, "Stands for", 0, "Atlantis");
+    // Beside the field and in the Problems list.
+    assert_eq!(
+        harness
+            .get_all_by_label_contains("no state of that name")
+            .count(),
+        2
+    );
+    assert_eq!(org(&harness).territory, None);
+    type_into(&mut harness, "Stands for", 0, "Palestine");
+    assert_eq!(org(&harness).territory.as_deref(), Some("PSE"));
+
+    // An emptied name is kept as typed, and the model keeps the last one.
+    harness
+        .get_all_by_label("Short name")
+        .nth(1)
+        .expect("the row's short name")
+        .click();
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness.key_press(Key::Backspace);
+    harness.run();
+    assert!(
+        harness
+            .get_all_by_label_contains("expected a name")
+            .next()
+            .is_some()
+    );
+    assert_eq!(org(&harness).actor.label(), "Fafo");
 }

@@ -14,8 +14,8 @@ mod ops;
 
 pub use history::{HISTORY_STEPS, History};
 pub use new::{
-    blank_initiative, duplicate_of, free_id, new_milestone, new_source, new_state_actor, new_tour,
-    step_of_view, title_step,
+    blank_initiative, duplicate_of, free_id, new_milestone, new_org_actor, new_source,
+    new_state_actor, new_tour, step_of_view, title_step,
 };
 pub use ops::citations;
 

@@ -57,8 +57,23 @@ pub fn duplicate_of(dataset: &Dataset, initiative: &Initiative) -> Initiative {
 /// A state in `role` for `initiative`, citing its first source if it has one (the checks ask
 /// for a source otherwise).
 pub fn new_state_actor(initiative: &Initiative, code: &str, role: Role) -> Actor {
+    new_actor(initiative, ActorId::State(code.to_owned()), role)
+}
+
+/// An organisation (the UN, a company, an armed group) in `role` for `initiative`: `short` is
+/// how the panels name it, `name` its full name (the short one when left empty).
+pub fn new_org_actor(initiative: &Initiative, short: &str, name: &str, role: Role) -> Actor {
+    let short = short.trim().to_owned();
+    let name = match name.trim() {
+        "" => short.clone(),
+        name => name.to_owned(),
+    };
+    new_actor(initiative, ActorId::Org { short, name }, role)
+}
+
+fn new_actor(initiative: &Initiative, actor: ActorId, role: Role) -> Actor {
     Actor {
-        actor: ActorId::State(code.to_owned()),
+        actor,
         role,
         joined: None,
         left: None,

@@ -47,6 +47,8 @@ pub struct InitiativeEditor {
     add_state: String,
     /// Why the last name typed did not name one state.
     add_problem: Option<String>,
+    /// The short and full names typed into "Add an organisation".
+    add_org: (String, String),
     /// A field to give the focus to (a problem was clicked), by its path.
     focus: Option<String>,
     /// The country whose row a click on the map last opened: opened once, then left to the
@@ -297,15 +299,38 @@ impl InitiativeEditor {
         optional: bool,
     ) -> Option<Option<FuzzyDate>> {
         let shown = value.map(|d| d.to_iso_string()).unwrap_or_default();
+        let hint = if optional {
+            "YYYY-MM-DD, or empty"
+        } else {
+            "YYYY-MM-DD"
+        };
+        let parse = |text: &str| {
+            if text.is_empty() && optional {
+                Ok(None)
+            } else {
+                FuzzyDate::parse(text)
+                    .map(Some)
+                    .map_err(|err| format!("{}; expected {}", err.problem(), err.expected()))
+            }
+        };
+        self.typed(ui, (path, label, hint), shown, value, parse)
+    }
+
+    /// A field at `path` whose text becomes a value through `parse`. The text is kept as typed,
+    /// with why it is not a value, until it parses; then the new value is returned if it differs
+    /// from `value`. `parse` gets the text trimmed.
+    fn typed<T: PartialEq>(
+        &mut self,
+        ui: &mut Ui,
+        (path, label, hint): (&str, &str, &str),
+        shown: String,
+        value: T,
+        parse: impl FnOnce(&str) -> Result<T, String>,
+    ) -> Option<T> {
         let mut text = self.typing.get(path).map_or(shown, |(t, _)| t.clone());
         let response = ui
             .horizontal(|ui| {
                 let label = ui.label(label);
-                let hint = if optional {
-                    "YYYY-MM-DD, or empty"
-                } else {
-                    "YYYY-MM-DD"
-                };
                 ui.add(
                     egui::TextEdit::singleline(&mut text)
                         .id_salt(path)
@@ -326,19 +351,12 @@ impl InitiativeEditor {
         if !response.changed() {
             return None;
         }
-        let trimmed = text.trim();
-        let parsed = if trimmed.is_empty() && optional {
-            Ok(None)
-        } else {
-            FuzzyDate::parse(trimmed).map(Some)
-        };
-        match parsed {
-            Ok(date) => {
+        match parse(text.trim()) {
+            Ok(parsed) => {
                 self.typing.remove(path);
-                (date != value).then_some(date)
+                (parsed != value).then_some(parsed)
             }
-            Err(err) => {
-                let why = format!("{}; expected {}", err.problem(), err.expected());
+            Err(why) => {
                 self.typing.insert(path.to_owned(), (text, why));
                 None
             }

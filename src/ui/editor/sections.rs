@@ -53,6 +53,7 @@ impl InitiativeEditor {
             });
         }
         self.add_state_ui(ui, form, commands);
+        self.add_org_ui(ui, form, commands);
         for (a, actor) in initiative.actors.iter().enumerate() {
             let path = format!("initiatives[{i}].actors[{a}]");
             let name = actor_name(actor, form.world);
@@ -90,6 +91,9 @@ impl InitiativeEditor {
                 field,
             }))
         };
+        if let ActorId::Org { short, name } = &actor.actor {
+            self.org_fields_ui(ui, form.world, (short, name, actor), path, &mut set);
+        }
         ui.horizontal(|ui| {
             if let Some(v) = choose(
                 ui,
@@ -146,6 +150,98 @@ impl InitiativeEditor {
         });
     }
 
+    /// An organisation's own fields: its short and full names, and the territory on the map it
+    /// stands for (the PLO for Palestine), typed as a state's name or code.
+    fn org_fields_ui(
+        &mut self,
+        ui: &mut Ui,
+        world: &World,
+        (short, name, actor): (&str, &str, &Actor),
+        path: &str,
+        set: &mut impl FnMut(ActorField),
+    ) {
+        let required = |text: &str| {
+            if text.is_empty() {
+                Err("empty; expected a name".to_owned())
+            } else {
+                Ok(text.to_owned())
+            }
+        };
+        let org = |short: String, name: String| ActorField::Actor(ActorId::Org { short, name });
+        let at = (&*format!("{path}.org"), "Short name", "UN, EU, PLO");
+        if let Some(v) = self.typed(ui, at, short.to_owned(), short.to_owned(), required) {
+            set(org(v, name.to_owned()));
+        }
+        let at = (&*format!("{path}.name"), "Full name", "United Nations");
+        if let Some(v) = self.typed(ui, at, name.to_owned(), name.to_owned(), required) {
+            set(org(short.to_owned(), v));
+        }
+        let territory = actor.territory.clone();
+        let shown = territory.as_deref().map_or_else(String::new, |code| {
+            world
+                .by_code(code)
+                .map_or_else(|| code.to_owned(), |c| c.name.clone())
+        });
+        let parse = |text: &str| match text {
+            "" => Ok(None),
+            text => state_named(text, world).map(Some),
+        };
+        let at = (
+            &*format!("{path}.territory"),
+            "Stands for",
+            "a territory, or empty",
+        );
+        if let Some(v) = self.typed(ui, at, shown, territory, parse) {
+            set(ActorField::Territory(v));
+        }
+    }
+
+    /// "Add an organisation": its short and full names, in the role chosen. Closed until opened,
+    /// since most actors are states.
+    fn add_org_ui(&mut self, ui: &mut Ui, form: &Form<'_>, commands: &mut Vec<Command>) {
+        egui::CollapsingHeader::new("Add an organisation")
+            .id_salt("add organisation")
+            .show(ui, |ui| {
+                ui.horizontal(|ui| {
+                    let label = ui.label("Short name");
+                    ui.add(
+                        egui::TextEdit::singleline(&mut self.add_org.0)
+                            .id_salt("add organisation short")
+                            .hint_text("UN, EU, PLO")
+                            .desired_width(100.0),
+                    )
+                    .labelled_by(label.id);
+                    let label = ui.label("Full name");
+                    ui.add(
+                        egui::TextEdit::singleline(&mut self.add_org.1)
+                            .id_salt("add organisation name")
+                            .hint_text("the short name if empty")
+                            .desired_width(160.0),
+                    )
+                    .labelled_by(label.id);
+                });
+                ui.horizontal_wrapped(|ui| {
+                    for role in Role::ALL {
+                        let button =
+                            egui::Button::new(format!("Add organisation as {}", role.label()));
+                        let clicked = ui
+                            .add_enabled(!self.add_org.0.trim().is_empty(), button)
+                            .clicked();
+                        if clicked {
+                            let (short, name) = std::mem::take(&mut self.add_org);
+                            let actor =
+                                Box::new(edit::new_org_actor(form.initiative, &short, &name, role));
+                            commands.push(Command::Edit(Edit::InsertActor {
+                                initiative: form.index,
+                                at: form.initiative.actors.len(),
+                                actor,
+                            }));
+                        }
+                    }
+                });
+            });
+    }
+
     /// "Add a state": a name as people write it ("Holland", "Côte d'Ivoire"), matched as the
     /// import matches table rows, in the role chosen.
     fn add_state_ui(&mut self, ui: &mut Ui, form: &Form<'_>, commands: &mut Vec<Command>) {
@@ -165,8 +261,8 @@ impl InitiativeEditor {
                 }
             }
             if let Some(role) = chosen {
-                match names::resolve(&self.add_state) {
-                    Match::Country(code) if form.world.has_code(&code) => {
+                match state_named(&self.add_state, form.world) {
+                    Ok(code) => {
                         let actor = Box::new(edit::new_state_actor(form.initiative, &code, role));
                         let at = form.initiative.actors.len();
                         commands.push(Command::Edit(Edit::InsertActor {
@@ -177,24 +273,7 @@ impl InitiativeEditor {
                         self.add_state.clear();
                         self.add_problem = None;
                     }
-                    Match::Country(code) => {
-                        self.add_problem = Some(format!("{code} is not on this world map"));
-                    }
-                    Match::Ambiguous(codes) => {
-                        self.add_problem = Some(format!(
-                            "that name fits several states: {}",
-                            codes.join(", ")
-                        ));
-                    }
-                    Match::Unknown(close) if close.is_empty() => {
-                        self.add_problem = Some("no state of that name".to_owned());
-                    }
-                    Match::Unknown(close) => {
-                        self.add_problem = Some(format!(
-                            "no state of that name; did you mean {}?",
-                            close.join(", ")
-                        ));
-                    }
+                    Err(why) => self.add_problem = Some(why),
                 }
             }
         });
@@ -409,5 +488,23 @@ fn actor_name(actor: &Actor, world: &World) -> String {
             .by_code(code)
             .map_or_else(|| code.clone(), |c| c.name.clone()),
         ActorId::Org { short, .. } => short.clone(),
+    }
+}
+
+/// The code of the state on `world` that `text` names as people write it ("Holland", "NLD"), or
+/// why it names none.
+fn state_named(text: &str, world: &World) -> Result<String, String> {
+    match names::resolve(text) {
+        Match::Country(code) if world.has_code(&code) => Ok(code),
+        Match::Country(code) => Err(format!("{code} is not on this world map")),
+        Match::Ambiguous(codes) => Err(format!(
+            "that name fits several states: {}",
+            codes.join(", ")
+        )),
+        Match::Unknown(close) if close.is_empty() => Err("no state of that name".to_owned()),
+        Match::Unknown(close) => Err(format!(
+            "no state of that name; did you mean {}?",
+            close.join(", ")
+        )),
     }
 }
