@@ -46,11 +46,12 @@ pub struct AtlasApp {
     data: Arc<WorldData>,
     dataset: Dataset,
     /// Per country: how many small-state efforts it led and how many it joined otherwise, as of
-    /// the date cursor. Recomputed when the date or the data change: with ten thousand efforts
-    /// it takes tens of milliseconds, too much for every frame.
-    involvement: Vec<(usize, usize)>,
-    /// The date and data version `involvement` was computed for.
-    involvement_for: (Option<i64>, u64),
+    /// the date cursor. Recounted when the date or the data change: with ten thousand efforts
+    /// that takes tens of milliseconds, too much for every frame, so an edit to one initiative
+    /// recounts that one only (`Involvement::refresh`).
+    involvement: scene::Involvement,
+    /// The data version `involvement` was counted for.
+    involvement_for: u64,
     /// Counts up each time the world or the initiatives are replaced (see `set_dataset`).
     data_version: u64,
     /// The date the map shows the world as of (a day number); `None` shows every date.
@@ -108,14 +109,14 @@ impl AtlasApp {
         let today = std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
             .map_or(0, |d| (d.as_secs() / 86_400) as i64);
-        let involvement = scene::involvement(&data.world, &dataset, None);
+        let involvement = scene::Involvement::new(&data.world, &dataset, None);
         let mut authoring = editing::Authoring::default();
         authoring.reset(dataset.initiatives.len());
         Self {
             data: Arc::new(data),
             dataset,
             involvement,
-            involvement_for: (None, 0),
+            involvement_for: 0,
             data_version: 0,
             as_of: None,
             caption: None,
@@ -180,7 +181,7 @@ impl AtlasApp {
             self.as_of,
             self.compare,
             self.show_former,
-            &self.involvement,
+            self.involvement.counts(),
         );
         if self.map.basemap_enabled() {
             // With tiles underneath, let them show through the fills.
@@ -210,9 +211,9 @@ impl AtlasApp {
         for outcome in self.files.frame(ui, codes) {
             self.apply_outcome(outcome, ui.ctx());
         }
-        if self.involvement_for != (self.as_of, self.data_version) {
-            self.involvement = scene::involvement(&self.data.world, &self.dataset, self.as_of);
-            self.involvement_for = (self.as_of, self.data_version);
+        if self.involvement_for != self.data_version || self.involvement.as_of() != self.as_of {
+            self.involvement = scene::Involvement::new(&self.data.world, &self.dataset, self.as_of);
+            self.involvement_for = self.data_version;
         }
         self.guard_close(ui.ctx());
         let visible = self.list.filters.visible(&self.dataset);
@@ -294,7 +295,7 @@ impl AtlasApp {
             selected: self.selected,
             initiative,
             as_of: self.as_of,
-            involvement: &self.involvement,
+            involvement: self.involvement.counts(),
             former: &former,
             show_former: self.show_former,
             presenting: self.presenter.is_some(),

@@ -6,9 +6,10 @@ use std::sync::OnceLock;
 use microlateral_atlas::WorldData;
 use microlateral_atlas::data::edit::{
     self, ActorField, Edit, EditError, History, InitiativeField, MilestoneField, SourceField,
-    StepField,
+    StepField, Touched,
 };
 use microlateral_atlas::data::{Camera, Confidence, Dataset, FuzzyDate, Role, Severity, Status};
+use microlateral_atlas::scene::Involvement;
 use proptest::prelude::*;
 
 fn world() -> &'static WorldData {
@@ -527,5 +528,37 @@ proptest! {
         if let Ok(recovered) = recovered {
             prop_assert_eq!(&recovered.dataset, &dataset);
         }
+    }
+
+    #[test]
+    fn the_overview_counts_kept_through_edits_match_counts_made_from_scratch(
+        picks in proptest::collection::vec(pick(), 60..100),
+        year in 1990i32..2027,
+    ) {
+        let world = &world().world;
+        let as_of = Some(date(&format!("{year}-06-30")).end_day());
+        let mut dataset = bundled();
+        let mut kept = Involvement::new(world, &dataset, as_of);
+        let mut history = History::default();
+        for pick in picks {
+            let Some(edit) = edit_for(pick, &dataset) else { continue };
+            match history.apply(&mut dataset, edit, String::new()) {
+                Ok(Touched::Initiative(i)) => kept.refresh(world, &dataset, i),
+                Ok(_) => kept = Involvement::new(world, &dataset, as_of),
+                Err(_) => {}
+            }
+            history.seal();
+            let fresh = Involvement::new(world, &dataset, as_of);
+            prop_assert_eq!(kept.counts(), fresh.counts());
+        }
+        while let Some(done) = history.undo(&mut dataset) {
+            match done {
+                Ok(Touched::Initiative(i)) => kept.refresh(world, &dataset, i),
+                Ok(_) => kept = Involvement::new(world, &dataset, as_of),
+                Err(_) => {}
+            }
+        }
+        let fresh = Involvement::new(world, &dataset, as_of);
+            prop_assert_eq!(kept.counts(), fresh.counts());
     }
 }

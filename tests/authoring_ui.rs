@@ -498,3 +498,68 @@ fn an_organisation_is_added_from_the_form_and_stands_for_a_territory_typed_by_na
     );
     assert_eq!(org(&harness).actor.label(), "Fafo");
 }
+
+#[test]
+fn a_shared_id_flags_both_initiatives_until_it_is_changed_undone_or_one_is_removed() {
+    let mut harness = common::bundled_harness(vec2(1500.0, 1900.0), 400, None);
+    let flagged = |harness: &Harness<'_, AtlasApp>| {
+        let mut paths: Vec<String> = harness
+            .state()
+            .problems()
+            .filter(|d| d.message.starts_with("duplicate initiative id"))
+            .map(|d| d.path.clone())
+            .collect();
+        paths.sort();
+        paths
+    };
+    let set_id = |harness: &mut Harness<'_, AtlasApp>, initiative: usize, id: &str| {
+        harness.state_mut().command(Command::Edit(Edit::Initiative {
+            initiative,
+            field: InitiativeField::Id(id.to_owned()),
+        }));
+        harness.run();
+    };
+    let both = vec![
+        "initiatives[0].id".to_owned(),
+        "initiatives[4].id".to_owned(),
+    ];
+    set_id(&mut harness, 4, "oslo-accords");
+    assert_eq!(flagged(&harness), both);
+    set_id(&mut harness, 4, "oslo-accords-2");
+    assert!(flagged(&harness).is_empty(), "{:?}", flagged(&harness));
+    set_id(&mut harness, 4, "oslo-accords");
+    assert_eq!(flagged(&harness), both);
+    // The three id edits are one step, as typing into one field is.
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert!(flagged(&harness).is_empty(), "{:?}", flagged(&harness));
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+    harness.run();
+    assert_eq!(flagged(&harness), both, "redo brings the shared id back");
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+
+    // An initiative inserted with an id in use, then removed.
+    let dataset = edited(&harness);
+    let mut twin = microlateral_atlas::data::edit::duplicate_of(&dataset, &dataset.initiatives[0]);
+    twin.id = "oslo-accords".to_owned();
+    harness
+        .state_mut()
+        .command(Command::Edit(Edit::InsertInitiative {
+            at: 0,
+            initiative: Box::new(twin),
+        }));
+    harness.run();
+    assert_eq!(
+        flagged(&harness),
+        vec![
+            "initiatives[0].id".to_owned(),
+            "initiatives[1].id".to_owned()
+        ]
+    );
+    harness
+        .state_mut()
+        .command(Command::Edit(Edit::RemoveInitiative { at: 0 }));
+    harness.run();
+    assert!(flagged(&harness).is_empty(), "{:?}", flagged(&harness));
+}

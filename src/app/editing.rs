@@ -174,6 +174,9 @@ impl AtlasApp {
                 return;
             }
         };
+        // Whether the counts of the map's overview were up to date before this edit, so that
+        // recounting the one initiative it changed brings them up to date again.
+        let counted = self.involvement_for == self.data_version;
         self.data_version += 1;
         // One list of problems per initiative, kept in step with the initiatives.
         let problems = &mut self.authoring.problems;
@@ -186,6 +189,10 @@ impl AtlasApp {
             Touched::Initiative(i) => {
                 if let Some(p) = problems.get_mut(i) {
                     *p = self.dataset.check_initiative(i, &self.data.world);
+                }
+                if counted {
+                    self.involvement.refresh(&self.data.world, &self.dataset, i);
+                    self.involvement_for = self.data_version;
                 }
             }
             Touched::Inserted(i) => {
@@ -221,7 +228,7 @@ impl AtlasApp {
         if let Some((c, _)) = &mut self.caption {
             shift(c);
         }
-        self.recheck_duplicate_ids();
+        self.recheck_duplicate_ids(touched);
         // A caption on a milestone or an effort that is gone is closed.
         let shown = self
             .caption
@@ -239,23 +246,28 @@ impl AtlasApp {
 
     /// Re-checks the initiatives whose id another one shares, or shared until this edit: a
     /// duplicate id is the one rule that crosses initiatives and an edit can break elsewhere.
-    fn recheck_duplicate_ids(&mut self) {
-        let mut counts: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
-        for i in &self.dataset.initiatives {
-            *counts.entry(i.id.as_str()).or_default() += 1;
-        }
-        let stale: Vec<usize> = self
-            .dataset
-            .initiatives
+    /// Each flag was right before the edit, so only the initiatives flagged and those with the
+    /// id of the one touched can be wrong now: a scan without hashing ten thousand ids.
+    fn recheck_duplicate_ids(&mut self, touched: Touched) {
+        let initiatives = &self.dataset.initiatives;
+        let problems = &self.authoring.problems;
+        let flagged = |k: usize| {
+            problems.get(k).is_some_and(|p| {
+                p.iter()
+                    .any(|d| d.message.starts_with("duplicate initiative id"))
+            })
+        };
+        let touched_id = match touched {
+            Touched::Initiative(i) | Touched::Inserted(i) => initiatives.get(i).map(|x| &x.id),
+            Touched::Removed(_) => None,
+            Touched::Tours => return,
+        };
+        let shared = |id: &str| initiatives.iter().filter(|x| x.id == id).nth(1).is_some();
+        let stale: Vec<usize> = initiatives
             .iter()
             .enumerate()
-            .filter(|(k, i)| {
-                let flagged = self.authoring.problems.get(*k).is_some_and(|p| {
-                    p.iter()
-                        .any(|d| d.message.starts_with("duplicate initiative id"))
-                });
-                flagged != (counts.get(i.id.as_str()).copied().unwrap_or(0) > 1)
-            })
+            .filter(|&(k, x)| flagged(k) || Some(&x.id) == touched_id)
+            .filter(|&(k, x)| flagged(k) != shared(&x.id))
             .map(|(k, _)| k)
             .collect();
         for k in stale {

@@ -3,12 +3,14 @@
 
 pub mod compare;
 pub mod framing;
+mod involvement;
 pub mod palette;
 pub mod picture;
 pub mod style;
 pub mod tour;
 pub mod view;
 
+pub use involvement::Involvement;
 pub use picture::Picture;
 pub use tour::{CaptionText, Step, TourChoice, build_tour, step_day};
 pub use view::{HALO_MAX_PX, LayerColors, MICROSTATE_MAX_PX, ViewTransform};
@@ -16,7 +18,7 @@ pub use view::{HALO_MAX_PX, LayerColors, MICROSTATE_MAX_PX, ViewTransform};
 use egui::{Color32, Stroke};
 
 use crate::data::world::{BBox, World};
-use crate::data::{Dataset, Former, Initiative, Kind, Role};
+use crate::data::{Dataset, Former, Initiative, Role};
 
 /// The part of the world the overview shows, on screen and in exports: all inhabited land.
 pub const WORLD_VIEW: BBox = BBox {
@@ -27,23 +29,7 @@ pub const WORLD_VIEW: BBox = BBox {
 /// For each country, how many small-state efforts it led and how many others it took part in,
 /// counting only efforts begun and roles taken by `as_of` (`None`: every date).
 pub fn involvement(world: &World, dataset: &Dataset, as_of: Option<i64>) -> Vec<(usize, usize)> {
-    let mut counts = vec![(0, 0); world.countries().len()];
-    for initiative in &dataset.initiatives {
-        if as_of.is_some_and(|day| !initiative.has_started(day)) {
-            continue;
-        }
-        for (code, role) in initiative.states(as_of) {
-            let Some(i) = world.index_of(code) else {
-                continue;
-            };
-            if role.is_leading() && initiative.kind == Kind::SmallState {
-                counts[i].0 += 1;
-            } else {
-                counts[i].1 += 1;
-            }
-        }
-    }
-    counts
+    Involvement::new(world, dataset, as_of).counts().to_vec()
 }
 
 /// The states of an initiative that, on day `as_of`, had left it and hold no role in it, each
