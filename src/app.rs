@@ -208,7 +208,8 @@ impl AtlasApp {
                     .collect(),
             )
         };
-        for outcome in self.files.frame(ui, codes) {
+        let shown = || self.dataset.clone();
+        for outcome in self.files.frame(ui, codes, shown) {
             self.apply_outcome(outcome, ui.ctx());
         }
         if self.involvement_for != self.data_version || self.involvement.as_of() != self.as_of {

@@ -8,7 +8,7 @@ use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, Sender, channel};
 
-use crate::data::{CountryCodes, Dataset, Diagnostic, Progress, WorldOptions, bundled};
+use crate::data::{CountryCodes, Dataset, Diagnostic, Progress, Severity, WorldOptions};
 use crate::geo::WorldData;
 
 /// What kind of file a path holds, judged from its name and first bytes.
@@ -49,12 +49,13 @@ impl FileKind {
 
 /// The result of one load.
 pub enum Outcome {
+    /// A world map that the initiatives on screen fit (checked against its codes); they stay
+    /// as they are, unsaved edits and an unsaved import included.
     World {
         path: PathBuf,
         data: Box<WorldData>,
-        /// The current initiatives, checked again against the new map's codes.
-        dataset: Dataset,
-        /// What was repaired or left out of the map, and the roles it cannot draw.
+        /// What was repaired or left out of the map, and what the checks of the initiatives on
+        /// screen warn of against it.
         warnings: Vec<String>,
     },
     Initiatives {
@@ -96,7 +97,8 @@ impl CountryCodes for CodeList {
     }
 }
 
-/// Where the current initiatives came from, so a new world can re-check them.
+/// Where the current initiatives came from: what *Save* writes to, what the recovery file
+/// names, and what the window title says.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub enum DatasetSource {
     /// The initiatives that ship with the app.
@@ -105,8 +107,21 @@ pub enum DatasetSource {
     /// A file the user opened.
     File(PathBuf),
     /// None: the world given at start lacks codes the bundled initiatives use, so the map opened
-    /// without them (and a reload of that world does the same).
+    /// without them.
     Empty,
+}
+
+/// What a load needs besides its file.
+#[derive(Clone, Debug)]
+pub enum Load {
+    /// A world map: how to read its codes and names, and the initiatives on screen, to check
+    /// against its codes (the load keeps them, so it needs a copy to check on its thread).
+    World {
+        options: WorldOptions,
+        shown: Dataset,
+    },
+    /// An initiatives file: the current world's codes, to check it against.
+    Initiatives { codes: CodeList },
 }
 
 /// Runs loads on background threads and hands back their results.
@@ -129,23 +144,14 @@ impl Default for Loader {
 }
 
 impl Loader {
-    /// Starts loading `path`. `codes` are the current world's (to check initiatives against);
-    /// `dataset_source` is where the current initiatives came from (to re-check them against a
-    /// new world); `options` say which properties hold a world file's codes and names. `wake` is
-    /// called when the result is ready, to repaint the UI.
-    pub fn start(
-        &mut self,
-        path: PathBuf,
-        codes: CodeList,
-        dataset_source: DatasetSource,
-        options: WorldOptions,
-        wake: impl Fn() + Send + 'static,
-    ) {
+    /// Starts loading `path` as `load` says. `wake` is called when the result is ready, to
+    /// repaint the UI.
+    pub fn start(&mut self, path: PathBuf, load: Load, wake: impl Fn() + Send + 'static) {
         let progress = Progress::default();
         self.running.push((path.clone(), progress.clone()));
         let sender = self.sender.clone();
         std::thread::spawn(move || {
-            let result = load(path, &codes, &dataset_source, &options, &progress);
+            let result = run(path, load, &progress);
             // The app may have closed meanwhile; then nobody needs the result.
             let _ = sender.send(result);
             wake();
@@ -175,57 +181,16 @@ impl Loader {
     }
 }
 
-fn load(
-    path: PathBuf,
-    codes: &CodeList,
-    dataset_source: &DatasetSource,
-    options: &WorldOptions,
-    progress: &Progress,
-) -> Outcome {
-    match FileKind::of(&path) {
-        FileKind::World => match WorldData::load(Some(&path), options, progress) {
-            Ok(data) => {
-                let loaded = match dataset_source {
-                    DatasetSource::Bundled => {
-                        bundled::initiatives(None, &data.world).map(|(loaded, _)| loaded)
-                    }
-                    DatasetSource::File(p) => Dataset::load(p, &data.world),
-                    DatasetSource::Empty => Ok(crate::data::initiatives::Loaded {
-                        dataset: Dataset::default(),
-                        warnings: Vec::new(),
-                    }),
-                };
-                match loaded {
-                    Ok(loaded) => Outcome::World {
-                        warnings: data
-                            .world
-                            .warnings()
-                            .iter()
-                            .cloned()
-                            .chain(loaded.warnings.iter().map(ToString::to_string))
-                            .collect(),
-                        path,
-                        data: Box::new(data),
-                        dataset: loaded.dataset,
-                    },
-                    Err(err) => Outcome::Failed {
-                        problems: std::iter::once(format!(
-                            "{}: the initiatives shown now do not fit this map, \
-                             so it was not opened:",
-                            path.display()
-                        ))
-                        .chain(err.to_string().lines().map(str::to_owned))
-                        .collect(),
-                        path,
-                    },
-                }
-            }
+fn run(path: PathBuf, load: Load, progress: &Progress) -> Outcome {
+    match load {
+        Load::World { options, shown } => match WorldData::load(Some(&path), &options, progress) {
+            Ok(data) => world_outcome(path, data, &shown),
             Err(err) => Outcome::Failed {
                 problems: err.to_string().lines().map(str::to_owned).collect(),
                 path,
             },
         },
-        FileKind::Initiatives => match Dataset::load(&path, codes) {
+        Load::Initiatives { codes } => match Dataset::load(&path, &codes) {
             Ok(loaded) => Outcome::Initiatives {
                 path,
                 dataset: loaded.dataset,
@@ -315,5 +280,40 @@ impl FileWatch {
             }
         }
         changed
+    }
+}
+
+/// A world map loaded: opened if the initiatives on screen fit it (their errors against its
+/// codes refuse it, and nothing on screen changes), with its own warnings and theirs.
+fn world_outcome(path: PathBuf, data: WorldData, shown: &Dataset) -> Outcome {
+    let (errors, warnings): (Vec<Diagnostic>, Vec<Diagnostic>) = shown
+        .check_against(&data.world)
+        .into_iter()
+        .partition(|d| d.severity == Severity::Error);
+    let line = |d: &Diagnostic| match d.path.as_str() {
+        "" => format!("the initiatives shown: {}", d.brief()),
+        path => format!("the initiatives shown: {path}: {}", d.brief()),
+    };
+    if !errors.is_empty() {
+        return Outcome::Failed {
+            problems: std::iter::once(format!(
+                "{}: the initiatives shown now do not fit this map, so it was not opened:",
+                path.display()
+            ))
+            .chain(errors.iter().map(line))
+            .collect(),
+            path,
+        };
+    }
+    Outcome::World {
+        warnings: data
+            .world
+            .warnings()
+            .iter()
+            .cloned()
+            .chain(warnings.iter().map(line))
+            .collect(),
+        path,
+        data: Box::new(data),
     }
 }

@@ -291,3 +291,48 @@ fn commands_without_a_window_still_fail_fast_on_a_broken_file() {
     ]);
     assert_eq!(output.status.code(), Some(1));
 }
+
+#[test]
+fn opening_a_world_map_keeps_unsaved_edits_and_their_history_without_asking() {
+    use microlateral_atlas::data::edit::{Edit, InitiativeField};
+    use microlateral_atlas::ui::Command;
+    let mut harness = harness();
+    harness.state_mut().command(Command::Edit(Edit::Initiative {
+        initiative: 0,
+        field: InitiativeField::Name("Oslo, renamed".to_owned()),
+    }));
+    harness.run();
+    let edited = harness.state().observe().dataset.clone();
+    let temp = tempfile::Builder::new()
+        .prefix("atlas-load-")
+        .tempdir()
+        .expect("a temporary folder");
+    let path = temp.path().join("world.geojson");
+    std::fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/world.geojson"),
+        &path,
+    )
+    .expect("copy the world");
+    harness.state_mut().command(Command::Open(path));
+    harness.step();
+    assert!(
+        harness.query_by_label("Unsaved edits").is_none(),
+        "a world map drops nothing, so it does not ask"
+    );
+    common::wait_for(&mut harness, |app| !app.observe().loading);
+    harness.run();
+    let observed = harness.state().observe();
+    assert!(observed.load_report.is_none_or(|(_, failed)| !failed));
+    assert_eq!(observed.dataset, &edited);
+    assert!(harness.state().has_unsaved_edits());
+    assert_eq!(
+        harness.state().history_labels().0,
+        Some("edit the name of Oslo channel and Oslo Accords")
+    );
+    harness.state_mut().command(Command::Undo);
+    harness.run();
+    assert_eq!(
+        harness.state().observe().dataset.initiatives[0].name,
+        "Oslo channel and Oslo Accords"
+    );
+}

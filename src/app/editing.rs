@@ -9,7 +9,7 @@ use egui::{Key, KeyboardShortcut, Modifiers};
 use crate::app::AtlasApp;
 use crate::data::edit::{History, Touched};
 use crate::data::{Dataset, Diagnostic, Severity};
-use crate::loader::DatasetSource;
+use crate::loader::{DatasetSource, FileKind};
 use crate::scene::TourChoice;
 use crate::ui::command::{Command, UnsavedChoice};
 
@@ -333,13 +333,12 @@ impl AtlasApp {
 
     /// Holds back `command` to ask first if it would drop unsaved edits; returns whether it did.
     pub(super) fn ask_before(&mut self, command: &Command) -> bool {
-        let drops = matches!(
-            command,
-            Command::Open(_)
-                | Command::ImportTable(_)
-                | Command::ImportApply
-                | Command::RestoreRecovered
-        );
+        // A world map keeps the initiatives on screen; an initiatives file replaces them.
+        let drops = match command {
+            Command::Open(path) => FileKind::of(path) == FileKind::Initiatives,
+            Command::ImportTable(_) | Command::ImportApply | Command::RestoreRecovered => true,
+            _ => false,
+        };
         if drops && self.authoring.is_dirty() && self.authoring.asking.is_none() {
             self.authoring.asking = Some(Pending::Command(Box::new(command.clone())));
             return true;

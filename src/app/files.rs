@@ -56,16 +56,16 @@ impl AtlasApp {
             Outcome::World {
                 path,
                 data,
-                dataset,
                 warnings,
             } => {
+                // The initiatives stay as they are, with their history and unsaved edits; only
+                // what depends on the map is worked out again.
                 let country = self.observe().selected_code.map(str::to_owned);
-                let initiative = self.observe().selected_initiative.map(str::to_owned);
                 self.data = Arc::new(*data);
-                self.set_dataset(dataset);
+                self.data_version += 1;
                 self.map.forget_layer();
                 self.selected = country.and_then(|c| self.data.world.index_of(&c));
-                self.initiative = initiative.and_then(|id| self.dataset.index_of(&id));
+                self.recheck_all();
                 self.files.report = (!warnings.is_empty()).then(|| Report {
                     path: path.clone(),
                     lines: warnings,

@@ -6,9 +6,10 @@ use std::sync::{Arc, Mutex};
 
 use egui::Ui;
 
+use crate::data::Dataset;
 use crate::data::world::WorldOptions;
 use crate::export::Format;
-use crate::loader::{CodeList, DatasetSource, FileWatch, Loader, Outcome};
+use crate::loader::{CodeList, DatasetSource, FileKind, FileWatch, Load, Loader, Outcome};
 use crate::ui::command::{Command, Export, TourFile};
 
 /// How many recently opened files the File menu remembers.
@@ -72,8 +73,14 @@ impl Files {
     }
 
     /// Starts asked-for loads, with dropped and changed files, and returns the loads that have
-    /// finished. `codes` are the current world's, to check initiatives against.
-    pub fn frame(&mut self, ui: &Ui, codes: impl Fn() -> CodeList) -> Vec<Outcome> {
+    /// finished. `codes` are the current world's, to check initiatives against; `shown` gives
+    /// the initiatives on screen, to check a world map against.
+    pub fn frame(
+        &mut self,
+        ui: &Ui,
+        codes: impl Fn() -> CodeList,
+        shown: impl Fn() -> Dataset,
+    ) -> Vec<Outcome> {
         let dropped: Vec<PathBuf> = ui.input(|i| {
             i.raw
                 .dropped_files
@@ -85,15 +92,18 @@ impl Files {
         let changed = self.watch.changed();
         self.to_open.extend(changed);
         for path in std::mem::take(&mut self.to_open) {
-            let options = match &self.world_options {
-                Some((p, options)) if p == &path => options.clone(),
-                _ => WorldOptions::default(),
+            let load = match FileKind::of(&path) {
+                FileKind::World => Load::World {
+                    options: match &self.world_options {
+                        Some((p, options)) if p == &path => options.clone(),
+                        _ => WorldOptions::default(),
+                    },
+                    shown: shown(),
+                },
+                FileKind::Initiatives => Load::Initiatives { codes: codes() },
             };
             let ctx = ui.ctx().clone();
-            let source = self.dataset_source.clone();
-            self.loader.start(path, codes(), source, options, move || {
-                ctx.request_repaint()
-            });
+            self.loader.start(path, load, move || ctx.request_repaint());
         }
         let saved = self.png_done.lock().ok().and_then(|mut done| done.take());
         if let Some((path, result)) = saved {

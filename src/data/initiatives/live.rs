@@ -12,6 +12,44 @@ impl Dataset {
         let Some(initiative) = self.initiatives.get(index) else {
             return Vec::new();
         };
+        let mut diagnostics = self.check_one(index, codes);
+        let prefix = format!("initiatives[{index}]");
+        let twin = self
+            .initiatives
+            .iter()
+            .enumerate()
+            .any(|(i, other)| i != index && other.id == initiative.id);
+        if twin {
+            diagnostics.push(Diagnostic::at(
+                &format!("{prefix}.id"),
+                format!("duplicate initiative id \"{}\"", initiative.id),
+                Some("an id no other initiative uses".to_owned()),
+            ));
+        }
+        diagnostics
+    }
+
+    /// The load's problems with the whole dataset against another map's `codes`: what opening
+    /// a world map checks the data on screen with, since whether a state can be drawn depends on
+    /// the map. The data is checked as the file it saves as, so the problems are a load's (one
+    /// summary of the states the map lacks, not one per initiative); their paths name places
+    /// in the data, their lines a file nobody sees.
+    pub fn check_against(&self, codes: &impl CountryCodes) -> Vec<Diagnostic> {
+        match self.to_json() {
+            Ok(text) => check::check("", text.as_bytes(), codes, Rules::default()).1,
+            Err(err) => vec![Diagnostic::at(
+                "",
+                format!("cannot be written as JSON: {err}"),
+                None,
+            )],
+        }
+    }
+
+    /// The load's rules for the initiative at `index`, alone in a file, with its paths remapped.
+    fn check_one(&self, index: usize, codes: &impl CountryCodes) -> Vec<Diagnostic> {
+        let Some(initiative) = self.initiatives.get(index) else {
+            return Vec::new();
+        };
         let mut diagnostics = match Self::initiative_json(initiative) {
             Ok(text) => check::check("", text.as_bytes(), codes, Rules::default()).1,
             Err(err) => vec![Diagnostic::at(
@@ -25,18 +63,6 @@ impl Dataset {
             if let Some(rest) = d.path.strip_prefix("initiatives[0]") {
                 d.path = format!("{prefix}{rest}");
             }
-        }
-        let twin = self
-            .initiatives
-            .iter()
-            .enumerate()
-            .any(|(i, other)| i != index && other.id == initiative.id);
-        if twin {
-            diagnostics.push(Diagnostic::at(
-                &format!("{prefix}.id"),
-                format!("duplicate initiative id \"{}\"", initiative.id),
-                Some("an id no other initiative uses".to_owned()),
-            ));
         }
         diagnostics
     }
