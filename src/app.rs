@@ -23,6 +23,7 @@ use crate::geo::{MAX_ZOOM, WorldData};
 use crate::loader::CodeList;
 use crate::scene::{self, TourChoice, style};
 use crate::ui::command::Command;
+use crate::ui::dialogs::{FileDialogs, NativeDialogs};
 use crate::ui::editor::InitiativeEditor;
 use crate::ui::files::Files;
 use crate::ui::import_preview::ImportPreview;
@@ -92,6 +93,8 @@ pub struct AtlasApp {
     authoring: editing::Authoring,
     editor: InitiativeEditor,
     recovery: recovery::RecoveryFile,
+    /// Where open and save dialogs come from: the desktop's, or a script in tests.
+    dialogs: Box<dyn FileDialogs>,
 }
 
 impl AtlasApp {
@@ -143,6 +146,7 @@ impl AtlasApp {
             authoring,
             editor: InitiativeEditor::default(),
             recovery: recovery::RecoveryFile::default(),
+            dialogs: Box::new(NativeDialogs),
         }
     }
 
@@ -361,29 +365,14 @@ impl AtlasApp {
             Command::SetCompare(days) => self.compare = days.map(|(a, b)| (a.min(b), a.max(b))),
             Command::SetBasemap(on) => self.map.set_basemap(on),
             Command::SetTimelineOpen(open) => self.timeline_open = open,
+            Command::AskOpen => self.ask_open(ctx),
             Command::Open(path) => self.files.open(path),
-            Command::Export(what, format) => {
-                let picked = rfd::FileDialog::new()
-                    .add_filter(format.label(), &[format.extension()])
-                    .set_file_name(what.file_name(format))
-                    .save_file();
-                if let Some(path) = picked {
-                    self.export_to(&what, format, &path);
-                }
-            }
-            Command::SaveView => self.files.save_view(ctx, self.map.view().map(|v| v.rect)),
-            Command::SaveScaledView(scale) => self.save_scaled_view(scale),
-            Command::ExportTour(what) => {
-                let mut dialog = rfd::FileDialog::new().set_file_name(what.file_name());
-                for (label, extensions) in what.filters() {
-                    dialog = dialog.add_filter(label, extensions);
-                }
-                if let Some(path) = dialog.save_file() {
-                    self.export_tour_to(what, path, ctx);
-                }
-            }
-            Command::ExportTourTo(what, path) => self.export_tour_to(what, path, ctx),
+            Command::Export(what, format) => self.ask_export(&what, format),
+            Command::SaveView => self.ask_save_view(ctx),
+            Command::SaveScaledView(scale) => self.save_scaled_view(scale, ctx),
+            Command::ExportTour(what) => self.ask_export_tour(what, ctx),
             Command::CancelTourExport => self.tour_export.cancel(),
+            Command::AskImportTable => self.ask_import_table(ctx),
             Command::ImportTable(path) => self.preview_table(path),
             Command::ImportColumn(column, field) => self.set_import_column(column, field),
             Command::ImportDateOrder(order) => self.set_import_date_order(order),
@@ -397,7 +386,6 @@ impl AtlasApp {
             Command::Redo => self.redo(),
             Command::Save => self.save(ctx),
             Command::SaveAs => self.save_as(ctx),
-            Command::SaveTo(path) => self.save_data_to(&path, ctx),
             Command::Unsaved(choice) => self.answer_unsaved(choice, ctx),
             Command::TakeDiskVersion => self.take_disk_version(),
             Command::KeepMyEdits => self.authoring.on_disk = None,

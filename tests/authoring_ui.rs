@@ -243,8 +243,21 @@ fn a_story_built_from_scratch_saves_reopens_and_undoes_back_to_the_empty_file() 
     // Saved, reopened: the same model.
     let dir = tempfile::tempdir().expect("a temporary folder");
     let path = dir.path().join("story.json");
-    harness.state_mut().command(Command::SaveTo(path.clone()));
+    let dialogs = common::scripted_dialogs(&mut harness);
+    // Cancelled first: nothing is written and the edits stay unsaved.
+    dialogs.answer(None);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
     harness.run();
+    assert!(!path.exists());
+    assert!(harness.state().has_unsaved_edits());
+    // An empty file has no file of its own, so Ctrl+S asks where.
+    dialogs.answer(Some(path.clone()));
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    harness.run();
+    let asked = dialogs.asked();
+    assert_eq!(asked.len(), 2);
+    assert!(asked[1].save);
+    assert_eq!(asked[1].file_name.as_deref(), Some("initiatives.json"));
     assert!(!harness.state().has_unsaved_edits());
     let world = &harness.state().observe().world.clone();
     let reopened = Dataset::load(&path, world).expect("the saved file loads");
@@ -293,7 +306,8 @@ fn a_file_changed_on_disk_under_unsaved_edits_keeps_both_until_the_user_picks() 
     let dir = tempfile::tempdir().expect("a temporary folder");
     let path = dir.path().join("data.json");
     let mut harness = common::bundled_harness(vec2(1500.0, 1000.0), 400, None);
-    harness.state_mut().command(Command::SaveTo(path.clone()));
+    common::scripted_dialogs(&mut harness).answer(Some(path.clone()));
+    harness.state_mut().command(Command::SaveAs);
     harness.run();
     let on_disk = edited(&harness);
     // Let the watcher report the app's own save before editing.

@@ -295,17 +295,19 @@ fn a_countrys_history_exports_as_csv_and_json_from_its_panel() {
     let mut harness = harness();
     click_map(&mut harness, 9.0, 61.0);
     assert_eq!(harness.state().observe().selected_code, Some("NOR"));
-    // The panel offers both; the save dialog they open is the desktop's, so the test writes
-    // to a path itself, as the dialog's answer would.
-    harness.get_by_label("Export history as CSV…");
-    harness.get_by_label("Export history as JSON…");
     let rows = harness.state().observe().dataset.history_of("NOR").len();
     let temp = export_dir("history");
     let dir = temp.path();
+    let dialogs = common::scripted_dialogs(&mut harness);
 
     let csv = dir.join("NOR-history.csv");
-    let what = Export::History("NOR".to_owned());
-    harness.state_mut().export_to(&what, Format::Csv, &csv);
+    dialogs.answer(Some(csv.clone()));
+    harness.get_by_label("Export history as CSV…").click();
+    harness.run();
+    assert_eq!(
+        dialogs.asked()[0].file_name.as_deref(),
+        Some("NOR-history.csv")
+    );
     let text = std::fs::read_to_string(&csv).expect("the CSV was written");
     assert_eq!(text.lines().count(), rows + 1, "{text}");
     assert!(text.starts_with("initiative_id,"), "{text}");
@@ -318,7 +320,9 @@ fn a_countrys_history_exports_as_csv_and_json_from_its_panel() {
     );
 
     let json = dir.join("NOR-history.json");
-    harness.state_mut().export_to(&what, Format::Json, &json);
+    dialogs.answer(Some(json.clone()));
+    harness.get_by_label("Export history as JSON…").click();
+    harness.run();
     let text = std::fs::read_to_string(&json).expect("the JSON was written");
     let parsed: Vec<serde_json::Value> = serde_json::from_str(&text).expect("valid JSON");
     assert_eq!(parsed.len(), rows);
@@ -329,13 +333,14 @@ fn the_file_menu_exports_the_initiative_list_as_csv_and_json() {
     let mut harness = harness();
     harness.get_by_label("File").click();
     harness.run();
-    harness.get_by_label("Export the initiative list as CSV…");
     harness.get_by_label("Export the initiative list as JSON…");
     let temp = export_dir("list");
     let path = temp.path().join("initiatives.csv");
+    common::scripted_dialogs(&mut harness).answer(Some(path.clone()));
     harness
-        .state_mut()
-        .export_to(&Export::List, Format::Csv, &path);
+        .get_by_label("Export the initiative list as CSV…")
+        .click();
+    harness.run();
     let text = std::fs::read_to_string(&path).expect("the CSV was written");
     assert_eq!(text.lines().count(), 21 + 1, "{text}");
 }
@@ -345,9 +350,14 @@ fn an_export_that_cannot_be_written_says_why() {
     let mut harness = harness();
     let temp = export_dir("fail");
     let path = temp.path().join("no such folder").join("list.csv");
+    common::scripted_dialogs(&mut harness).answer(Some(path.clone()));
     harness
         .state_mut()
-        .export_to(&Export::List, Format::Csv, &path);
+        .command(microlateral_atlas::ui::Command::Export(
+            Export::List,
+            Format::Csv,
+        ));
+    harness.run();
     let (lines, failed) = harness.state().observe().load_report.expect("a report");
     assert!(failed);
     assert!(
@@ -356,4 +366,37 @@ fn an_export_that_cannot_be_written_says_why() {
     );
     assert!(lines[0].contains("no such folder"), "{lines:?}");
     assert_eq!(harness.state().observe().dataset.initiatives.len(), 21);
+}
+
+#[test]
+fn the_map_at_twice_its_pixels_is_drawn_in_the_background_and_reported() {
+    let mut harness = harness();
+    let temp = export_dir("scaled");
+    let path = temp.path().join("map-2x.png");
+    let dialogs = common::scripted_dialogs(&mut harness);
+    dialogs.answer(Some(path.clone()));
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label("Save view as PNG at 2×…").click();
+    harness.step();
+    assert_eq!(
+        dialogs.asked()[0].file_name.as_deref(),
+        Some("microlateral-atlas-2x.png")
+    );
+    common::wait_for(&mut harness, |app| app.observe().load_report.is_some());
+    let (lines, failed) = harness.state().observe().load_report.expect("a report");
+    assert!(!failed, "{lines:?}");
+    assert_eq!(
+        lines,
+        [format!("Saved the map view at 2× to {}", path.display())]
+    );
+    let map = harness.state().observe().view.expect("a map view").rect;
+    let image = image::open(&path).expect("a PNG");
+    assert_eq!(
+        (image.width(), image.height()),
+        (
+            (map.width() * 2.0).round() as u32,
+            (map.height() * 2.0).round() as u32
+        )
+    );
 }

@@ -100,12 +100,16 @@ fn imported_initiatives_save_as_a_json_file_that_opens() {
         .tempdir()
         .expect("a temporary folder");
     let path = path_dir.path().join("file.json");
-    let text = harness
-        .state()
-        .imported_json()
-        .expect("the import's JSON")
-        .to_owned();
-    harness.state_mut().save_imported_to(path.clone(), text);
+    let dialogs = common::scripted_dialogs(&mut harness);
+    dialogs.answer(Some(path.clone()));
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label("Save imported data as JSON…").click();
+    harness.run();
+    assert_eq!(
+        dialogs.asked()[0].file_name.as_deref(),
+        Some("imported-initiatives.json")
+    );
     let world = microlateral_atlas::WorldData::bundled()
         .expect("world")
         .world;

@@ -84,7 +84,8 @@ fn an_edit_is_kept_in_the_recovery_file_within_five_seconds_and_the_file_goes_on
     assert_eq!(restored, dataset(&harness));
 
     let saved = dir.path().join("saved.json");
-    harness.state_mut().command(Command::SaveTo(saved.clone()));
+    common::scripted_dialogs(&mut harness).answer(Some(saved.clone()));
+    harness.state_mut().command(Command::SaveAs);
     harness.run();
     assert!(saved.exists());
     assert!(

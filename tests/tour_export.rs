@@ -33,9 +33,10 @@ fn the_selected_efforts_tour_as_a_pdf_deck_is_written_in_the_background_and_repo
     harness.run();
     let folder = temp();
     let path = folder.path().join("christchurch.pdf");
+    common::scripted_dialogs(&mut harness).answer(Some(path.clone()));
     let app = harness.state_mut();
     app.command(Command::ChooseTour(TourChoice::SelectedInitiative));
-    app.command(Command::ExportTourTo(TourFile::Pdf, path.clone()));
+    app.command(Command::ExportTour(TourFile::Pdf));
     harness.step();
     harness.step();
     common::wait_for(&mut harness, |app| app.observe().load_report.is_some());
@@ -59,9 +60,10 @@ fn cancel_stops_a_tour_video_and_leaves_no_file() {
     let mut harness = common::bundled_harness(vec2(1400.0, 900.0), 50, None);
     let folder = temp();
     let path = folder.path().join("everything.gif");
+    common::scripted_dialogs(&mut harness).answer(Some(path.clone()));
     harness
         .state_mut()
-        .command(Command::ExportTourTo(TourFile::Video, path.clone()));
+        .command(Command::ExportTour(TourFile::Video));
     harness.step();
     harness.step();
     harness.get_by_label_contains("everything.gif: ");

@@ -147,11 +147,12 @@ impl AtlasApp {
         if self.refuse_save() {
             return;
         }
-        let picked = rfd::FileDialog::new()
-            .add_filter("Initiatives (JSON)", &["json"])
-            .set_file_name("initiatives.json")
-            .save_file();
-        if let Some(path) = picked {
+        let question = crate::ui::dialogs::FileQuestion::save(
+            "Initiatives (JSON)",
+            &["json"],
+            "initiatives.json".to_owned(),
+        );
+        if let Some(path) = self.dialogs.ask(&question) {
             self.save_data_to(&path, ctx);
         }
     }
@@ -306,7 +307,7 @@ impl AtlasApp {
 
     /// Writes the data to `path` atomically; it becomes the data's file, watched and listed
     /// among the recent files.
-    pub(super) fn save_data_to(&mut self, path: &Path, ctx: &egui::Context) {
+    fn save_data_to(&mut self, path: &Path, ctx: &egui::Context) {
         if self.refuse_save() {
             return;
         }

@@ -10,6 +10,7 @@ use crate::export::Format;
 use crate::loader::{DatasetSource, Outcome};
 use crate::scene;
 use crate::ui::command::{Command, Export, TourFile};
+use crate::ui::dialogs::{FileDialogs, FileQuestion};
 use crate::ui::files::Report;
 
 impl AtlasApp {
@@ -95,7 +96,7 @@ impl AtlasApp {
 
     /// Writes an export to `path` (atomically) and says in the report where it went, or why it
     /// could not be written. The dialog that picks `path` is the caller's.
-    pub fn export_to(&mut self, what: &Export, format: Format, path: &Path) {
+    fn export_to(&mut self, what: &Export, format: Format, path: &Path) {
         let text = match what {
             Export::History(code) => crate::export::history(&self.dataset, code, format),
             Export::List => crate::export::initiative_list(&self.dataset, format),
@@ -116,15 +117,19 @@ impl AtlasApp {
         self.files.report_saved(path, &what.described(), result);
     }
 
-    /// Draws what the map shows at `scale` times its size on screen, with the same scene code
-    /// as `microlateral-atlas export`, and saves it as a PNG the user names.
-    pub(super) fn save_scaled_view(&mut self, scale: u32) {
+    /// Asks where to save the map redrawn at `scale` times its pixels, with the same scene code
+    /// as `microlateral-atlas export`, then draws and writes it on a thread of its own: a 4×
+    /// world takes seconds, and the window goes on meanwhile.
+    pub(super) fn save_scaled_view(&mut self, scale: u32, ctx: &egui::Context) {
         let Some(view) = self.map.view() else { return };
-        let picked = rfd::FileDialog::new()
-            .add_filter("PNG image", &["png"])
-            .set_file_name(format!("microlateral-atlas-{scale}x.png"))
-            .save_file();
-        let Some(path) = picked else { return };
+        let question = FileQuestion::save(
+            "PNG image",
+            &["png"],
+            format!("microlateral-atlas-{scale}x.png"),
+        );
+        let Some(path) = self.dialogs.ask(&question) else {
+            return;
+        };
         let picture = scene::Picture {
             initiative: self.initiative,
             as_of: self.as_of,
@@ -138,16 +143,82 @@ impl AtlasApp {
             (view.rect.width() * scale as f32).round() as u32,
             (view.rect.height() * scale as f32).round() as u32,
         ];
-        let drawing = crate::export::svg(&self.data, &self.dataset, &picture, size);
-        let result = crate::export::png(&drawing)
-            .and_then(|png| crate::export::write_atomically(&path, &png))
-            .map_err(|e| e.to_string());
+        let data = Arc::clone(&self.data);
+        let dataset = self.dataset.clone();
         let described = format!("the map view at {scale}×");
-        self.files.report_saved(&path, &described, result);
+        self.files
+            .write_in_background(ctx, path, described, move |path| {
+                let drawing = crate::export::svg(&data, &dataset, &picture, size);
+                crate::export::png(&drawing)
+                    .and_then(|png| crate::export::write_atomically(path, &png))
+                    .map_err(|e| e.to_string())
+            });
+    }
+
+    /// Gives the app the file dialogs it asks: the desktop's by default, a script in tests.
+    pub fn set_dialogs(&mut self, dialogs: impl FileDialogs + 'static) {
+        self.dialogs = Box::new(dialogs);
+    }
+
+    /// Asks which file to open, then opens it as if it had been dropped on the window.
+    pub(super) fn ask_open(&mut self, ctx: &egui::Context) {
+        let question = FileQuestion::open(
+            "Initiatives or world map",
+            &["json", "geojson", "topojson", "shp", "zip"],
+        );
+        if let Some(path) = self.dialogs.ask(&question) {
+            self.apply(Command::Open(path), ctx);
+        }
+    }
+
+    /// Asks which table to import, then opens it in the import preview.
+    pub(super) fn ask_import_table(&mut self, ctx: &egui::Context) {
+        let question = FileQuestion::open("Table", &["csv", "tsv", "xlsx", "xls", "ods"]);
+        if let Some(path) = self.dialogs.ask(&question) {
+            self.apply(Command::ImportTable(path), ctx);
+        }
+    }
+
+    /// Asks where to save a table, then writes it.
+    pub(super) fn ask_export(&mut self, what: &Export, format: Format) {
+        let question = FileQuestion::save(
+            format.label(),
+            &[format.extension()],
+            what.file_name(format),
+        );
+        if let Some(path) = self.dialogs.ask(&question) {
+            self.export_to(what, format, &path);
+        }
+    }
+
+    /// Asks where to save the map as shown, pixel for pixel, then takes the screenshot.
+    pub(super) fn ask_save_view(&mut self, ctx: &egui::Context) {
+        let question =
+            FileQuestion::save("PNG image", &["png"], "microlateral-atlas.png".to_owned());
+        if let Some(path) = self.dialogs.ask(&question) {
+            let map = self.map.view().map(|v| v.rect);
+            self.files.save_view(ctx, map, path);
+        }
+    }
+
+    /// Asks where to save the tour as a video or a PDF deck, then writes it in the background.
+    pub(super) fn ask_export_tour(&mut self, what: TourFile, ctx: &egui::Context) {
+        let question = FileQuestion {
+            save: true,
+            filters: what
+                .filters()
+                .into_iter()
+                .map(|(label, extensions)| (label, extensions.to_vec()))
+                .collect(),
+            file_name: Some(what.file_name().to_owned()),
+        };
+        if let Some(path) = self.dialogs.ask(&question) {
+            self.export_tour_to(what, path, ctx);
+        }
     }
 
     /// Starts writing the tour the Tour menu chooses to `path`, in the background.
-    pub(super) fn export_tour_to(&mut self, what: TourFile, path: PathBuf, ctx: &egui::Context) {
+    fn export_tour_to(&mut self, what: TourFile, path: PathBuf, ctx: &egui::Context) {
         let listed = self.list.filters.visible(&self.dataset);
         let steps = scene::tour::steps(self.tour_choice, &self.dataset, &listed, self.initiative);
         if steps.is_empty() {

@@ -126,17 +126,18 @@ impl AtlasApp {
         let Some(text) = &self.imported_json else {
             return;
         };
-        let picked = rfd::FileDialog::new()
-            .add_filter("Initiatives (JSON)", &["json"])
-            .set_file_name("imported-initiatives.json")
-            .save_file();
-        if let Some(path) = picked {
+        let question = crate::ui::dialogs::FileQuestion::save(
+            "Initiatives (JSON)",
+            &["json"],
+            "imported-initiatives.json".to_owned(),
+        );
+        if let Some(path) = self.dialogs.ask(&question) {
             self.save_imported_to(path, text.clone());
         }
     }
 
     /// Writes the imported initiatives to `path` and makes it their source.
-    pub fn save_imported_to(&mut self, path: PathBuf, text: String) {
+    fn save_imported_to(&mut self, path: PathBuf, text: String) {
         let result =
             crate::export::write_atomically(&path, text.as_bytes()).map_err(|e| e.to_string());
         if result.is_ok() {

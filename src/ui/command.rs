@@ -111,6 +111,8 @@ pub enum Command {
     SetTimelineOpen(bool),
 
     // Files.
+    /// Asks which file to open, then opens it.
+    AskOpen,
     /// Opens a world GeoJSON or an initiatives file in the background.
     Open(PathBuf),
     /// Asks where to save a table, then writes it.
@@ -121,10 +123,10 @@ pub enum Command {
     SaveScaledView(u32),
     /// Asks where to save the tour as a video or a PDF deck, then writes it in the background.
     ExportTour(TourFile),
-    /// Writes the tour to this file in the background (what the dialog asks for).
-    ExportTourTo(TourFile, PathBuf),
     /// Stops the tour export that is running; it writes nothing.
     CancelTourExport,
+    /// Asks which table to import, then opens it in the import preview.
+    AskImportTable,
     /// Opens a membership table (CSV, Excel, OpenDocument) in the import preview.
     ImportTable(PathBuf),
     /// Sets what a column of the previewed table holds (`None`: not used).
@@ -152,8 +154,6 @@ pub enum Command {
     Save,
     /// Asks where to save the data, then writes it there.
     SaveAs,
-    /// Writes the data to this file, which becomes its file (what the Save as dialog asks for).
-    SaveTo(PathBuf),
     /// Answers the question asked before unsaved edits would be lost.
     Unsaved(UnsavedChoice),
     /// Takes the version of the data file that changed on disk, dropping the unsaved edits.

@@ -15,8 +15,9 @@ use crate::ui::command::{Command, Export, TourFile};
 /// How many recently opened files the File menu remembers.
 const MAX_RECENT: usize = 8;
 
-/// Where a "Save view as PNG" went and how, filled in by the screenshot callback.
-type PngOutcome = Arc<Mutex<Option<(PathBuf, Result<(), String>)>>>;
+/// Pictures written off the UI thread (by the screenshot callback, or a job of their own):
+/// where each went, what it was, and how it went.
+type WrittenLater = Arc<Mutex<Vec<(PathBuf, String, Result<(), String>)>>>;
 
 /// What a load or a save found: the file, its lines, and whether they stopped it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -42,8 +43,10 @@ pub struct Files {
     /// The last load's or save's report, until dismissed.
     pub report: Option<Report>,
     recent: Vec<PathBuf>,
-    /// A finished "Save view as PNG": where, and how it went.
-    png_done: PngOutcome,
+    /// Pictures written in the background that have finished, to report.
+    written_later: WrittenLater,
+    /// What is being written in the background, to show while it is.
+    writing: Vec<String>,
     /// Whether the initiatives on screen came from an imported table, not yet saved.
     pub imported: bool,
 }
@@ -105,9 +108,16 @@ impl Files {
             let ctx = ui.ctx().clone();
             self.loader.start(path, load, move || ctx.request_repaint());
         }
-        let saved = self.png_done.lock().ok().and_then(|mut done| done.take());
-        if let Some((path, result)) = saved {
-            self.report_saved(&path, "the map view", result);
+        let written: Vec<_> = self
+            .written_later
+            .lock()
+            .map(|mut done| std::mem::take(&mut *done))
+            .unwrap_or_default();
+        for (path, described, result) in written {
+            if let Some(i) = self.writing.iter().position(|w| *w == described) {
+                self.writing.remove(i);
+            }
+            self.report_saved(&path, &described, result);
         }
         std::iter::from_fn(|| self.loader.poll()).collect()
     }
@@ -149,24 +159,11 @@ impl Files {
         ui.menu_button("File", |ui| {
             ui.label(egui::RichText::new("Or drop a file on the window").weak());
             if ui.button("Open…").clicked() {
-                let picked = rfd::FileDialog::new()
-                    .add_filter(
-                        "Initiatives or world map",
-                        &["json", "geojson", "topojson", "shp", "zip"],
-                    )
-                    .pick_file();
-                if let Some(path) = picked {
-                    commands.push(Command::Open(path));
-                }
+                commands.push(Command::AskOpen);
                 ui.close();
             }
             if ui.button("Import table…").clicked() {
-                let picked = rfd::FileDialog::new()
-                    .add_filter("Table", &["csv", "tsv", "xlsx", "xls", "ods"])
-                    .pick_file();
-                if let Some(path) = picked {
-                    commands.push(Command::ImportTable(path));
-                }
+                commands.push(Command::AskImportTable);
                 ui.close();
             }
             if self.imported && ui.button("Save imported data as JSON…").clicked() {
@@ -219,16 +216,13 @@ impl Files {
         });
     }
 
-    /// Asks where to save a screenshot of the map (`map`, in points), then asks the window for
-    /// one; the callback writes it and the next frame reports it.
-    pub fn save_view(&self, ctx: &egui::Context, map: Option<egui::Rect>) {
-        let picked = rfd::FileDialog::new()
-            .add_filter("PNG image", &["png"])
-            .set_file_name("microlateral-atlas.png")
-            .save_file();
-        let Some(path) = picked else { return };
+    /// Asks the window for a screenshot of the map (`map`, in points) to save to `path`; the
+    /// callback writes it and the next frame reports it.
+    pub fn save_view(&mut self, ctx: &egui::Context, map: Option<egui::Rect>, path: PathBuf) {
         let pixels_per_point = ctx.pixels_per_point();
-        let done = self.png_done.clone();
+        let described = "the map view".to_owned();
+        self.writing.push(described.clone());
+        let done = self.written_later.clone();
         let wake = ctx.clone();
         // The screenshot arrives in a callback after the frame that asked for it.
         let callback = egui::ScreenshotCallback::new(move |image| {
@@ -236,11 +230,37 @@ impl Files {
                 crate::export::picture::png_from_screenshot(&image, map, pixels_per_point, &path)
                     .map_err(|e| e.to_string());
             if let Ok(mut slot) = done.lock() {
-                *slot = Some((path, result));
+                slot.push((path, described, result));
             }
             wake.request_repaint();
         });
         ctx.send_viewport_cmd(egui::ViewportCommand::Screenshot(callback));
+    }
+
+    /// Runs `write` on a thread of its own, showing "Saving `described`…" until it is done; the
+    /// frame after it finishes reports where it went, or why it did not.
+    pub fn write_in_background(
+        &mut self,
+        ctx: &egui::Context,
+        path: PathBuf,
+        described: String,
+        write: impl FnOnce(&std::path::Path) -> Result<(), String> + Send + 'static,
+    ) {
+        self.writing.push(described.clone());
+        let done = self.written_later.clone();
+        let wake = ctx.clone();
+        std::thread::spawn(move || {
+            let result = write(&path);
+            if let Ok(mut slot) = done.lock() {
+                slot.push((path, described, result));
+            }
+            wake.request_repaint();
+        });
+    }
+
+    /// Whether a picture is being written in the background.
+    pub fn is_writing(&self) -> bool {
+        !self.writing.is_empty()
     }
 
     /// While a file loads: which one, the step it is at and how far the whole load is.
@@ -268,6 +288,10 @@ impl Files {
         } else if self.is_loading() {
             ui.spinner();
             ui.label("Loading…");
+        }
+        if let Some(described) = self.writing.last() {
+            ui.spinner();
+            ui.label(format!("Saving {described}…"));
         }
     }
 

@@ -3,6 +3,7 @@
 pub mod changes_panel;
 pub mod command;
 pub mod country_panel;
+pub mod dialogs;
 pub mod editor;
 pub mod files;
 pub mod import_preview;

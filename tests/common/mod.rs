@@ -93,3 +93,14 @@ pub fn atlas(args: &[&str]) -> std::process::Output {
         .output()
         .expect("the binary runs")
 }
+
+/// File dialogs for `harness` that answer from a script: each dialog the app opens takes the
+/// next answer given to the returned handle (`None` cancels).
+#[allow(dead_code)]
+pub fn scripted_dialogs(
+    harness: &mut Harness<'_, AtlasApp>,
+) -> microlateral_atlas::ui::dialogs::ScriptedDialogs {
+    let dialogs = microlateral_atlas::ui::dialogs::ScriptedDialogs::default();
+    harness.state_mut().set_dialogs(dialogs.clone());
+    dialogs
+}
