@@ -191,3 +191,51 @@ fn a_picture_at_the_antimeridian_draws_no_outline_along_the_cut() {
         0
     );
 }
+
+#[test]
+fn an_exported_step_is_captioned_in_its_own_words_and_a_title_step_as_its_slide() {
+    let data = WorldData::bundled().expect("world");
+    let dataset = bundled_dataset(&data.world).expect("initiatives");
+    let oslo = dataset.index_of("oslo-accords").expect("oslo");
+    let milestone = &dataset.initiatives[oslo].milestones[0];
+    let own = microlateral_atlas::data::TourStep {
+        title: Some("Where it began".to_owned()),
+        caption: Some("A back channel in London.".to_owned()),
+        ..microlateral_atlas::data::TourStep::milestone(oslo, 0)
+    };
+    let slide =
+        microlateral_atlas::data::edit::title_step("Small states, large tables", None, None);
+    let svg_of = |step| {
+        svg(
+            &data,
+            &dataset,
+            &Picture::of_step(&dataset, step),
+            [1280, 720],
+        )
+    };
+
+    let drawn = svg_of(&own);
+    assert!(drawn.contains("Where it began"), "the step's own title");
+    assert!(
+        drawn.contains("A back channel in London."),
+        "the step's own text"
+    );
+    assert!(
+        !drawn.contains(&milestone.title),
+        "not the milestone's title"
+    );
+    assert!(
+        drawn.contains(&dataset.initiatives[oslo].name),
+        "the effort it shows"
+    );
+
+    let drawn = svg_of(&slide);
+    assert!(
+        drawn.contains("Small states, large tables"),
+        "the slide's title"
+    );
+    assert!(
+        !drawn.contains("Small-state efforts ·"),
+        "a slide, not the overview's title line"
+    );
+}

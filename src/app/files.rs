@@ -134,6 +134,8 @@ impl AtlasApp {
             initiative: self.initiative,
             as_of: self.as_of,
             caption: self.caption,
+            // What the caption box on screen says: a presenter's step in its own words.
+            words: self.caption_text(),
             compare: self.compare,
             legend: None,
             // The same ground at `scale` times the pixels is `log2(scale)` zoom levels closer.

@@ -599,6 +599,7 @@ impl PictureRequest {
             initiative,
             as_of,
             caption: None,
+            words: None,
             view: None,
             compare,
             legend: None,

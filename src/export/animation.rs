@@ -27,7 +27,7 @@ type Camera = ([f64; 2], f64);
 type Framed = (Camera, Corner);
 
 /// One frame of the animation: what it shows, and for how long.
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Frame {
     pub picture: Picture,
     /// How far the whole animation has got, 0 to 1, for the line across the bottom.
@@ -66,7 +66,7 @@ pub fn frames(
                     picture: Picture {
                         view: Some(camera),
                         legend,
-                        ..*picture
+                        ..picture.clone()
                     },
                     progress: (k as f64 - 1.0 + t) / last,
                     delay_cs: move_cs,
@@ -78,7 +78,7 @@ pub fn frames(
             picture: Picture {
                 view: Some(cameras[k]),
                 legend,
-                ..*picture
+                ..picture.clone()
             },
             progress: k as f64 / last,
             delay_cs: hold_cs,

@@ -216,17 +216,20 @@ fn source_lines(data: &WorldData, dataset: &Dataset, pictures: &[(String, Pictur
         let milestone = picture
             .caption
             .and_then(|(i, m)| dataset.initiatives.get(i)?.milestones.get(m));
-        let heading = match (initiative, milestone) {
-            (Some(initiative), Some(m)) => {
-                format!(
-                    "Page {}: {}, {}: {}",
-                    k + 1,
-                    initiative.name,
-                    m.date,
-                    m.title
-                )
+        // The page's caption as the page shows it: a step's own words, else its milestone's.
+        let heading = match picture.caption_text(dataset) {
+            Some(words) => {
+                let place: Vec<&str> = [words.initiative.as_deref(), words.date.as_deref()]
+                    .into_iter()
+                    .flatten()
+                    .collect();
+                if place.is_empty() {
+                    format!("Page {}: {}", k + 1, words.title)
+                } else {
+                    format!("Page {}: {}: {}", k + 1, place.join(", "), words.title)
+                }
             }
-            _ => format!("Page {}: {}", k + 1, title_of(dataset, picture)),
+            None => format!("Page {}: {}", k + 1, title_of(dataset, picture)),
         };
         lines.push(Line::Heading(heading));
         let Some(initiative) = initiative else {

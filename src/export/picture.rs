@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 
 use egui::{Color32, Pos2, Stroke};
 
-use crate::data::{Dataset, Initiative, Milestone};
+use crate::data::Dataset;
 use crate::export::{ExportError, write_atomically};
 use crate::geo::WorldData;
 use crate::geo::mesh::is_antimeridian_cut;
@@ -17,7 +17,8 @@ use crate::geo::{CountryMesh, MeshPart};
 use crate::scene::framing::Corner;
 use crate::scene::picture::CAPTION_PX;
 use crate::scene::{
-    HALO_MAX_PX, LayerColors, LegendRow, MICROSTATE_MAX_PX, Picture, ViewTransform, style,
+    CaptionText, HALO_MAX_PX, LayerColors, LegendRow, MICROSTATE_MAX_PX, Picture, ViewTransform,
+    style,
 };
 
 const FONT: &str = "Ubuntu, sans-serif";
@@ -45,14 +46,8 @@ pub fn svg(data: &WorldData, dataset: &Dataset, picture: &Picture, size: [u32; 2
     dots_svg(&mut out, data, colors, &view);
     let top = picture.top_px();
     legend_svg(&mut out, &look.legend, legend, framing.legend, [w, h], top);
-    match picture.caption {
-        Some((i, m)) => {
-            if let Some(initiative) = dataset.initiatives.get(i)
-                && let Some(milestone) = initiative.milestones.get(m)
-            {
-                caption_svg(&mut out, initiative, milestone, w);
-            }
-        }
+    match picture.caption_text(dataset) {
+        Some(words) => caption_svg(&mut out, &words, w),
         None => title_svg(&mut out, &title_of(dataset, picture), w),
     }
     text(
@@ -155,8 +150,9 @@ fn dots_svg(out: &mut String, data: &WorldData, colors: &LayerColors, view: &Vie
     }
 }
 
-/// The caption box across the top: the milestone's date, its effort, its title and outcome.
-fn caption_svg(out: &mut String, initiative: &Initiative, milestone: &Milestone, w: f32) {
+/// The caption box across the top: the date and the effort (a title step has neither), the
+/// title, and the text (a milestone's outcome, or the step's own) in two lines at most.
+fn caption_svg(out: &mut String, words: &CaptionText, w: f32) {
     let x = 24.0;
     let _ = write!(
         out,
@@ -164,11 +160,15 @@ fn caption_svg(out: &mut String, initiative: &Initiative, milestone: &Milestone,
         w - 24.0,
         CAPTION_PX - 24.0
     );
-    text(out, x, 44.0, 20.0, "#D55E00", &milestone.date.to_string());
-    text(out, x + 180.0, 44.0, 18.0, "#bbbbbb", &initiative.name);
-    text(out, x, 78.0, 28.0, "#ffffff", &milestone.title);
+    if let Some(date) = &words.date {
+        text(out, x, 44.0, 20.0, "#D55E00", date);
+    }
+    if let Some(initiative) = &words.initiative {
+        text(out, x + 180.0, 44.0, 18.0, "#bbbbbb", initiative);
+    }
+    text(out, x, 78.0, 28.0, "#ffffff", &words.title);
     let max_chars = ((w - 48.0) / 9.5) as usize;
-    for (k, line) in wrap_words(&milestone.outcome, max_chars)
+    for (k, line) in wrap_words(&words.text, max_chars)
         .iter()
         .take(2)
         .enumerate()

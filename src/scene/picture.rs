@@ -6,7 +6,7 @@ use crate::data::Dataset;
 use crate::data::world::World;
 use crate::geo::{MAX_ZOOM, min_zoom};
 use crate::scene::framing::{Corner, Framing, Overlays, frame, frame_bbox, free_area};
-use crate::scene::tour::Step;
+use crate::scene::tour::{CaptionText, Step};
 use crate::scene::{self, Look, ViewTransform, WORLD_VIEW};
 
 /// The height of the caption box across the top of an exported picture.
@@ -15,14 +15,17 @@ pub const CAPTION_PX: f32 = 150.0;
 pub const TITLE_PX: f32 = 52.0;
 
 /// What one picture shows.
-#[derive(Clone, Copy, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Picture {
     /// The initiative whose roles are coloured; `None` for the overview.
     pub initiative: Option<usize>,
     /// The date the world is shown as of (a day number); `None` for every date.
     pub as_of: Option<i64>,
-    /// A milestone to caption: (initiative, milestone).
+    /// A milestone to caption: (initiative, milestone). A deck lists its sources.
     pub caption: Option<(usize, usize)>,
+    /// The caption's words where they are not the milestone's own: a tour step's title, text
+    /// and date, or a title step's slide (which has no milestone).
+    pub words: Option<CaptionText>,
     /// A view to keep (centre longitude/latitude and zoom) instead of fitting the initiative or
     /// the world; the app's "Save view" passes what is on screen.
     pub view: Option<([f64; 2], f64)>,
@@ -35,17 +38,33 @@ pub struct Picture {
 }
 
 impl Picture {
-    /// The picture of a tour step: its initiative, as of its date, captioned with its milestone,
-    /// seen from its own view if it has one.
+    /// The picture of a tour step: its initiative, as of its date, captioned in the step's
+    /// words (its own title, text and date over its milestone's), seen from its own view if it
+    /// has one.
     pub fn of_step(dataset: &Dataset, step: &Step) -> Self {
         Self {
             initiative: step.initiative(),
             as_of: scene::step_day(dataset, step),
             caption: step.shows,
+            words: CaptionText::of_step(dataset, step),
             view: step.camera.map(|c| ([c.lon, c.lat], c.zoom)),
             compare: None,
             legend: None,
         }
+    }
+
+    /// The words of the caption box: the step's own, else the milestone's; `None` for a picture
+    /// without a caption (or whose milestone the data no longer has).
+    pub fn caption_text(&self, dataset: &Dataset) -> Option<CaptionText> {
+        if let Some(words) = &self.words {
+            return Some(words.clone());
+        }
+        let (i, m) = self.caption?;
+        let initiative = dataset.initiatives.get(i)?;
+        Some(CaptionText::of_milestone(
+            initiative,
+            initiative.milestones.get(m)?,
+        ))
     }
 
     /// What the picture shows: each country's colours and the legend, former members drawn.
@@ -65,7 +84,7 @@ impl Picture {
     /// The height of the band across the top: the caption of a tour step, or else the title
     /// line that says what a single picture shows.
     pub fn top_px(&self) -> f32 {
-        if self.caption.is_some() {
+        if self.words.is_some() || self.caption.is_some() {
             CAPTION_PX
         } else {
             TITLE_PX

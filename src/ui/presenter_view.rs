@@ -135,6 +135,7 @@ fn next_ui(ui: &mut Ui, scene: &PresenterScene<'_>) {
     let picture = Picture {
         // The caption is above; the small map needs the room.
         caption: None,
+        words: None,
         ..Picture::of_step(scene.dataset, step)
     };
     paint_small_map(ui, rect, scene, &picture);

@@ -187,7 +187,7 @@ fn write(
             let pages: Vec<(String, Picture)> = pictures
                 .iter()
                 .enumerate()
-                .map(|(k, p)| (format!("step-{:03}", k + 1), *p))
+                .map(|(k, p)| (format!("step-{:03}", k + 1), p.clone()))
                 .collect();
             deck::write_pdf(data, dataset, &pages, DECK_PX, path, ticket).map(|_| ())
         }
