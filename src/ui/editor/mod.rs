@@ -313,16 +313,16 @@ impl InitiativeEditor {
                     .map_err(|err| format!("{}; expected {}", err.problem(), err.expected()))
             }
         };
-        self.typed(ui, (path, label, hint), shown, value, parse)
+        self.typed(ui, (path, label, hint, 160.0), shown, value, parse)
     }
 
     /// A field at `path` whose text becomes a value through `parse`. The text is kept as typed,
     /// with why it is not a value, until it parses; then the new value is returned if it differs
-    /// from `value`. `parse` gets the text trimmed.
+    /// from `value`. `parse` gets the text trimmed. The field is `width` points wide at most.
     fn typed<T: PartialEq>(
         &mut self,
         ui: &mut Ui,
-        (path, label, hint): (&str, &str, &str),
+        (path, label, hint, width): (&str, &str, &str, f32),
         shown: String,
         value: T,
         parse: impl FnOnce(&str) -> Result<T, String>,
@@ -335,7 +335,7 @@ impl InitiativeEditor {
                     egui::TextEdit::singleline(&mut text)
                         .id_salt(path)
                         .hint_text(hint)
-                        .desired_width(160.0),
+                        .desired_width(width.min(ui.available_width())),
                 )
                 .labelled_by(label.id)
             })

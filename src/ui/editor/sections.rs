@@ -94,7 +94,7 @@ impl InitiativeEditor {
         if let ActorId::Org { short, name } = &actor.actor {
             self.org_fields_ui(ui, form.world, (short, name, actor), path, &mut set);
         }
-        ui.horizontal(|ui| {
+        ui.horizontal_wrapped(|ui| {
             if let Some(v) = choose(
                 ui,
                 (&format!("{path}.role"), "Role"),
@@ -168,11 +168,16 @@ impl InitiativeEditor {
             }
         };
         let org = |short: String, name: String| ActorField::Actor(ActorId::Org { short, name });
-        let at = (&*format!("{path}.org"), "Short name", "UN, EU, PLO");
+        let at = (&*format!("{path}.org"), "Short name", "UN, EU, PLO", 160.0);
         if let Some(v) = self.typed(ui, at, short.to_owned(), short.to_owned(), required) {
             set(org(v, name.to_owned()));
         }
-        let at = (&*format!("{path}.name"), "Full name", "United Nations");
+        let at = (
+            &*format!("{path}.name"),
+            "Full name",
+            "United Nations",
+            f32::INFINITY,
+        );
         if let Some(v) = self.typed(ui, at, name.to_owned(), name.to_owned(), required) {
             set(org(short.to_owned(), v));
         }
@@ -190,6 +195,7 @@ impl InitiativeEditor {
             &*format!("{path}.territory"),
             "Stands for",
             "a territory, or empty",
+            240.0,
         );
         if let Some(v) = self.typed(ui, at, shown, territory, parse) {
             set(ActorField::Territory(v));
@@ -202,21 +208,24 @@ impl InitiativeEditor {
         egui::CollapsingHeader::new("Add an organisation")
             .id_salt("add organisation")
             .show(ui, |ui| {
+                // A row each, so the panel keeps its width.
                 ui.horizontal(|ui| {
                     let label = ui.label("Short name");
                     ui.add(
                         egui::TextEdit::singleline(&mut self.add_org.0)
                             .id_salt("add organisation short")
                             .hint_text("UN, EU, PLO")
-                            .desired_width(100.0),
+                            .desired_width(160.0),
                     )
                     .labelled_by(label.id);
+                });
+                ui.horizontal(|ui| {
                     let label = ui.label("Full name");
                     ui.add(
                         egui::TextEdit::singleline(&mut self.add_org.1)
                             .id_salt("add organisation name")
                             .hint_text("the short name if empty")
-                            .desired_width(160.0),
+                            .desired_width(ui.available_width()),
                     )
                     .labelled_by(label.id);
                 });
