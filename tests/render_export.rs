@@ -239,3 +239,43 @@ fn an_exported_step_is_captioned_in_its_own_words_and_a_title_step_as_its_slide(
         "a slide, not the overview's title line"
     );
 }
+
+#[test]
+fn a_date_range_names_its_file_without_a_folder_separator() {
+    let temp = tempfile::Builder::new()
+        .prefix("atlas-export-")
+        .tempdir()
+        .expect("a temporary folder");
+    let dir = temp.path().to_path_buf();
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_microlateral-atlas"))
+        .args([
+            "export",
+            "--date",
+            "2019-05/2019-06",
+            "--format",
+            "svg",
+            "--width",
+            "640",
+            "--height",
+            "360",
+            "--out",
+        ])
+        .arg(&dir)
+        .output()
+        .expect("runs");
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let written: Vec<String> = std::fs::read_dir(&dir)
+        .expect("the folder")
+        .map(|e| {
+            e.expect("an entry")
+                .file_name()
+                .to_string_lossy()
+                .into_owned()
+        })
+        .collect();
+    assert_eq!(written, ["overview-2019-05_2019-06.svg"]);
+}

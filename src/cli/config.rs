@@ -8,7 +8,7 @@ use crate::cli::args::{Args, Command, ExportArgs, HistoryFormat, SweepStep};
 use crate::data::date::{day_from_ymd, iso_date, ymd_from_day};
 use crate::data::{Country, Dataset, DatasetError, DateError, FuzzyDate, bundled};
 use crate::data::{NoProgress, World, WorldError, WorldOptions};
-use crate::export::{Format, PictureFormat};
+use crate::export::{Format, PictureFormat, file_stem};
 use crate::geo::WorldData;
 use crate::loader::{DatasetSource, FileKind};
 use crate::scene::{Picture, build_tour};
@@ -293,7 +293,7 @@ fn export_job(
             keys,
             size,
             hold_secs: hold.clamp(0.1, 60.0),
-            path: out.join(format!("{stem}.gif")),
+            path: out.join(format!("{}.gif", file_stem(&stem))),
             mp4: format == PictureFormat::Mp4,
         });
     }
@@ -311,7 +311,7 @@ fn export_job(
             dataset: loaded.dataset,
             pictures,
             size,
-            path: out.join(format!("{stem}.pdf")),
+            path: out.join(format!("{}.pdf", file_stem(&stem))),
         });
     }
     Ok(Job::Pictures {

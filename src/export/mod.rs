@@ -118,6 +118,25 @@ pub fn create_parent(path: &Path) -> Result<(), ExportError> {
     }
 }
 
+/// `text` (made from ids and dates) as a file name's stem in one folder: a character that a path
+/// or a file system reads specially (`/` of a date range, a backslash, `:`, `*`, `?`, quotes, `<`, `>`,
+/// `|`, control characters) becomes `_`, and a stem of dots only becomes `_` too.
+pub fn file_stem(text: &str) -> String {
+    let stem: String = text
+        .chars()
+        .map(|c| match c {
+            '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|' => '_',
+            c if c.is_control() => '_',
+            c => c,
+        })
+        .collect();
+    if stem.chars().all(|c| c == '.') {
+        "_".to_owned()
+    } else {
+        stem
+    }
+}
+
 /// Writes `bytes` to `path` so that the file is either the old one or the whole new one, never
 /// a mix: see [`write_atomically_with`].
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), ExportError> {

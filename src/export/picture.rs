@@ -454,12 +454,12 @@ pub fn write_pictures(
     for (stem, picture) in pictures {
         let drawing = svg(data, dataset, picture, size);
         if format != PictureFormat::Png {
-            let path = dir.join(format!("{stem}.svg"));
+            let path = dir.join(format!("{}.svg", super::file_stem(stem)));
             write_atomically(&path, drawing.as_bytes())?;
             written.push(path);
         }
         if format != PictureFormat::Svg {
-            let path = dir.join(format!("{stem}.png"));
+            let path = dir.join(format!("{}.png", super::file_stem(stem)));
             write_atomically(&path, &png(&drawing)?)?;
             written.push(path);
         }
