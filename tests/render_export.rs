@@ -101,18 +101,12 @@ fn a_tour_becomes_one_captioned_picture_per_step() {
 
 #[test]
 fn the_export_command_writes_svg_and_png_files() {
-    let temp = tempfile::Builder::new()
-        .prefix("atlas-export-")
-        .tempdir()
-        .expect("a temporary folder");
+    let temp = export_dir();
     let dir = temp.path().to_path_buf();
-    let output = std::process::Command::new(env!("CARGO_BIN_EXE_microlateral-atlas"))
-        .args([
-            "export", "--date", "2020-06", "--width", "640", "--height", "360", "--out",
-        ])
-        .arg(&dir)
-        .output()
-        .expect("runs");
+    let output = atlas_export(
+        &["--date", "2020-06", "--width", "640", "--height", "360"],
+        &dir,
+    );
     assert!(
         output.status.success(),
         "{}",
@@ -242,14 +236,9 @@ fn an_exported_step_is_captioned_in_its_own_words_and_a_title_step_as_its_slide(
 
 #[test]
 fn a_date_range_names_its_file_without_a_folder_separator() {
-    let temp = tempfile::Builder::new()
-        .prefix("atlas-export-")
-        .tempdir()
-        .expect("a temporary folder");
-    let dir = temp.path().to_path_buf();
-    let output = std::process::Command::new(env!("CARGO_BIN_EXE_microlateral-atlas"))
-        .args([
-            "export",
+    let temp = export_dir();
+    let output = atlas_export(
+        &[
             "--date",
             "2019-05/2019-06",
             "--format",
@@ -258,24 +247,36 @@ fn a_date_range_names_its_file_without_a_folder_separator() {
             "640",
             "--height",
             "360",
-            "--out",
-        ])
-        .arg(&dir)
-        .output()
-        .expect("runs");
+        ],
+        temp.path(),
+    );
     assert!(
         output.status.success(),
         "{}",
         String::from_utf8_lossy(&output.stderr)
     );
-    let written: Vec<String> = std::fs::read_dir(&dir)
+    let written: Vec<_> = std::fs::read_dir(temp.path())
         .expect("the folder")
-        .map(|e| {
-            e.expect("an entry")
-                .file_name()
-                .to_string_lossy()
-                .into_owned()
-        })
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
         .collect();
     assert_eq!(written, ["overview-2019-05_2019-06.svg"]);
+}
+
+/// A temporary folder for one export; it goes when the guard is dropped.
+fn export_dir() -> tempfile::TempDir {
+    tempfile::Builder::new()
+        .prefix("atlas-export-")
+        .tempdir()
+        .expect("a temporary folder")
+}
+
+/// Runs `microlateral-atlas export ARGS --out DIR`.
+fn atlas_export(args: &[&str], dir: &std::path::Path) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_microlateral-atlas"))
+        .arg("export")
+        .args(args)
+        .arg("--out")
+        .arg(dir)
+        .output()
+        .expect("runs")
 }
