@@ -23,7 +23,9 @@ pub enum FileKind {
 impl FileKind {
     /// `.geojson`, `.topojson`, `.shp` and `.zip` (a zipped Shapefile) files, and JSON whose start says it is GeoJSON or TopoJSON,
     /// are worlds; the rest are initiatives (whose loader then says precisely what is wrong if
-    /// they are not).
+    /// they are not). Only a regular file's start is read: the window asks this on its own thread,
+    /// and opening a FIFO or a device would block it (their loader says what is wrong with them,
+    /// on the load's thread).
     pub fn of(path: &Path) -> Self {
         let world_name = path.extension().is_some_and(|e| {
             ["geojson", "topojson", "shp", "zip"]
@@ -32,6 +34,9 @@ impl FileKind {
         });
         if world_name {
             return Self::World;
+        }
+        if !std::fs::metadata(path).is_ok_and(|m| m.is_file()) {
+            return Self::Initiatives;
         }
         let mut head = [0u8; 4096];
         let read = std::fs::File::open(path)

@@ -336,3 +336,23 @@ fn opening_a_world_map_keeps_unsaved_edits_and_their_history_without_asking() {
         "Oslo channel and Oslo Accords"
     );
 }
+
+#[test]
+fn opening_a_fifo_that_never_sends_leaves_the_window_running() {
+    let temp = tempfile::Builder::new()
+        .prefix("atlas-load-")
+        .tempdir()
+        .expect("a temporary folder");
+    let fifo = temp.path().join("never.json");
+    let name = std::ffi::CString::new(fifo.to_str().expect("UTF-8")).expect("a C path");
+    // SAFETY: `name` is a valid NUL-terminated path that outlives the call.
+    assert_eq!(unsafe { libc::mkfifo(name.as_ptr(), 0o600) }, 0, "mkfifo");
+    let mut harness = harness();
+    harness.state_mut().open(fifo);
+    // Each frame returns: the file is read on the load's thread, never on the window's.
+    for _ in 0..5 {
+        harness.step();
+    }
+    assert!(harness.state().observe().loading);
+    assert_eq!(harness.state().observe().dataset.initiatives.len(), 21);
+}

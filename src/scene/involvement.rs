@@ -54,9 +54,8 @@ impl Involvement {
             return;
         }
         let fresh = share(world, initiative, self.as_of);
-        let old = std::mem::replace(&mut self.shares[index], fresh);
+        let old = std::mem::take(&mut self.shares[index]);
         self.add(&old, -1);
-        let fresh = std::mem::take(&mut self.shares[index]);
         self.add(&fresh, 1);
         self.shares[index] = fresh;
     }

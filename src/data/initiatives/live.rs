@@ -12,8 +12,20 @@ impl Dataset {
         let Some(initiative) = self.initiatives.get(index) else {
             return Vec::new();
         };
-        let mut diagnostics = self.check_one(index, codes);
+        let mut diagnostics = match Self::initiative_json(initiative) {
+            Ok(text) => check::check("", text.as_bytes(), codes, Rules::default()).1,
+            Err(err) => vec![Diagnostic::at(
+                "",
+                format!("cannot be written as JSON: {err}"),
+                None,
+            )],
+        };
         let prefix = format!("initiatives[{index}]");
+        for d in &mut diagnostics {
+            if let Some(rest) = d.path.strip_prefix("initiatives[0]") {
+                d.path = format!("{prefix}{rest}");
+            }
+        }
         let twin = self
             .initiatives
             .iter()
@@ -43,28 +55,6 @@ impl Dataset {
                 None,
             )],
         }
-    }
-
-    /// The load's rules for the initiative at `index`, alone in a file, with its paths remapped.
-    fn check_one(&self, index: usize, codes: &impl CountryCodes) -> Vec<Diagnostic> {
-        let Some(initiative) = self.initiatives.get(index) else {
-            return Vec::new();
-        };
-        let mut diagnostics = match Self::initiative_json(initiative) {
-            Ok(text) => check::check("", text.as_bytes(), codes, Rules::default()).1,
-            Err(err) => vec![Diagnostic::at(
-                "",
-                format!("cannot be written as JSON: {err}"),
-                None,
-            )],
-        };
-        let prefix = format!("initiatives[{index}]");
-        for d in &mut diagnostics {
-            if let Some(rest) = d.path.strip_prefix("initiatives[0]") {
-                d.path = format!("{prefix}{rest}");
-            }
-        }
-        diagnostics
     }
 }
 
