@@ -11,7 +11,9 @@ use std::hint::black_box;
 use criterion::{Criterion, criterion_group, criterion_main};
 use egui::{Context, RawInput, Rect, pos2, vec2};
 use microlateral_atlas::data::{Dataset, bundled};
+use microlateral_atlas::scene::filters::Filters;
 use microlateral_atlas::ui::InitiativeList;
+use microlateral_atlas::ui::initiative_list::ListScene;
 use microlateral_atlas::ui::timeline::{TimelineInput, TimelinePanel};
 use microlateral_atlas::{AtlasApp, WorldData};
 
@@ -75,13 +77,23 @@ fn scale(c: &mut Criterion) {
             ("initiative list, searching", "effort 004"),
         ] {
             let ctx = Context::default();
-            let mut list = InitiativeList::default();
-            list.filters.query = query.to_owned();
+            let mut list = InitiativeList;
+            let filters = Filters {
+                query: query.to_owned(),
+                ..Filters::default()
+            };
             group.bench_function(format!("{name}: {what}"), |b| {
                 b.iter(|| {
                     let out = ctx.run_ui(input(), |ui| {
-                        let visible = list.filters.visible(dataset);
-                        list.ui(ui, dataset, &visible, &data.world, Some(3), &mut Vec::new());
+                        let visible = filters.visible(dataset);
+                        let scene = ListScene {
+                            dataset,
+                            world: &data.world,
+                            filters: &filters,
+                            visible: &visible,
+                            selected: Some(3),
+                        };
+                        list.ui(ui, &scene, &mut Vec::new());
                     });
                     black_box(ctx.tessellate(out.shapes, 1.0))
                 })

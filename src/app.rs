@@ -21,6 +21,7 @@ use egui::{Frame, Key, Ui};
 use crate::data::Dataset;
 use crate::geo::{MAX_ZOOM, WorldData};
 use crate::loader::CodeList;
+use crate::scene::filters::Filters;
 use crate::scene::{self, TourChoice, style};
 use crate::ui::command::Command;
 use crate::ui::dialogs::{FileDialogs, NativeDialogs};
@@ -79,6 +80,8 @@ pub struct AtlasApp {
     timeline: TimelinePanel,
     /// Whether the timeline panel is shown (it can be collapsed to a button).
     timeline_open: bool,
+    /// What narrows the list, the timeline, the tours and the arrow keys.
+    filters: Filters,
     list: InitiativeList,
     card: InitiativeCard,
     country_panel: CountryPanel,
@@ -132,7 +135,8 @@ impl AtlasApp {
             files: Files::default(),
             timeline: TimelinePanel::default(),
             timeline_open: true,
-            list: InitiativeList::default(),
+            filters: Filters::default(),
+            list: InitiativeList,
             card: InitiativeCard,
             country_panel: CountryPanel,
             presenter: None,
@@ -221,7 +225,7 @@ impl AtlasApp {
             self.involvement_for = self.data_version;
         }
         self.guard_close(ui.ctx());
-        let visible = self.list.filters.visible(&self.dataset);
+        let visible = self.filters.visible(&self.dataset);
         if self.presenter.is_none() {
             editing::authoring_keys(ui.ctx(), self.authoring.on, &mut commands);
         }
@@ -365,6 +369,7 @@ impl AtlasApp {
             Command::SetCompare(days) => self.compare = days.map(|(a, b)| (a.min(b), a.max(b))),
             Command::SetBasemap(on) => self.map.set_basemap(on),
             Command::SetTimelineOpen(open) => self.timeline_open = open,
+            Command::SetFilters(filters) => self.filters = filters,
             Command::AskOpen => self.ask_open(ctx),
             Command::Open(path) => self.files.open(path),
             Command::Export(what, format) => self.ask_export(&what, format),

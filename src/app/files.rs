@@ -221,7 +221,7 @@ impl AtlasApp {
 
     /// Starts writing the tour the Tour menu chooses to `path`, in the background.
     fn export_tour_to(&mut self, what: TourFile, path: PathBuf, ctx: &egui::Context) {
-        let listed = self.list.filters.visible(&self.dataset);
+        let listed = self.filters.visible(&self.dataset);
         let steps = scene::tour::steps(self.tour_choice, &self.dataset, &listed, self.initiative);
         if steps.is_empty() {
             self.files.report_saved(

@@ -9,6 +9,7 @@ use crate::scene::TourChoice;
 use crate::ui::changes_panel::ChangesPanel;
 use crate::ui::command::Command;
 use crate::ui::editor::{EditorInput, TourInput};
+use crate::ui::initiative_list::ListScene;
 use crate::ui::timeline::TimelineInput;
 
 impl AtlasApp {
@@ -60,9 +61,14 @@ impl AtlasApp {
             .resizable(true)
             .default_size(290.0)
             .show(ui, |ui| {
-                let (dataset, world) = (&self.dataset, &self.data.world);
-                self.list
-                    .ui(ui, dataset, visible, world, self.initiative, commands);
+                let scene = ListScene {
+                    dataset: &self.dataset,
+                    world: &self.data.world,
+                    filters: &self.filters,
+                    visible,
+                    selected: self.initiative,
+                };
+                self.list.ui(ui, &scene, commands);
             });
         egui::Panel::right("detail_panel")
             .resizable(true)

@@ -85,7 +85,6 @@ impl AtlasApp {
                 .map(|i| i.id.as_str()),
             hovered_code: code_of(self.map.hovered()),
             visible_initiatives: self
-                .list
                 .filters
                 .visible(&self.dataset)
                 .into_iter()

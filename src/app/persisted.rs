@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use walkers::MapMemory;
 
 use crate::app::AtlasApp;
-use crate::ui::InitiativeList;
+use crate::scene::filters::Filters;
 use crate::ui::files::Files;
 use crate::ui::map_view::MapView;
 
@@ -18,9 +18,17 @@ struct Persisted {
     country: Option<String>,
     initiative: Option<String>,
     map: Option<MapMemory>,
-    list: InitiativeList,
+    list: PersistedList,
     basemap: bool,
     recent: Vec<PathBuf>,
+}
+
+/// The list's part, in the layout earlier versions wrote (`"list": {"filters": …}`), so a
+/// restart after an update keeps the filters.
+#[derive(Default, Serialize, Deserialize)]
+#[serde(default)]
+struct PersistedList {
+    filters: Filters,
 }
 
 impl AtlasApp {
@@ -37,7 +45,7 @@ impl AtlasApp {
         } else {
             self.map.set_basemap(saved.basemap);
         }
-        self.list = saved.list;
+        self.filters = saved.list.filters;
         self.files = Files::with_recent(saved.recent);
         self
     }
@@ -49,7 +57,9 @@ impl AtlasApp {
             country: observed.selected_code.map(str::to_owned),
             initiative: observed.selected_initiative.map(str::to_owned),
             map: Some(self.map.memory().clone()),
-            list: self.list.clone(),
+            list: PersistedList {
+                filters: self.filters.clone(),
+            },
             basemap: self.map.basemap_enabled(),
             recent: self.files.recent().to_vec(),
         };

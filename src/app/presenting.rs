@@ -47,7 +47,7 @@ impl AtlasApp {
 
     /// The tour the Tour menu chooses, as the data now is.
     fn chosen_tour(&self) -> Vec<scene::Step> {
-        let listed = self.list.filters.visible(&self.dataset);
+        let listed = self.filters.visible(&self.dataset);
         scene::tour::steps(self.tour_choice, &self.dataset, &listed, self.initiative)
     }
 

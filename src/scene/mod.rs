@@ -2,6 +2,7 @@
 //! frame. One implementation, used by the window and by `microlateral-atlas export`.
 
 pub mod compare;
+pub mod filters;
 pub mod framing;
 mod involvement;
 pub mod palette;

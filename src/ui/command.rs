@@ -10,6 +10,7 @@ use crate::data::date::iso_date;
 use crate::data::edit::Edit;
 use crate::export::Format;
 use crate::scene::TourChoice;
+use crate::scene::filters::Filters;
 
 /// A table the window can export.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -109,6 +110,8 @@ pub enum Command {
     SetBasemap(bool),
     /// Shows the timeline panel, or collapses it to a button.
     SetTimelineOpen(bool),
+    /// Narrows the initiative list (and with it the timeline, the tours and the arrow keys).
+    SetFilters(Filters),
 
     // Files.
     /// Asks which file to open, then opens it.
