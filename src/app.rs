@@ -23,7 +23,7 @@ use crate::geo::{MAX_ZOOM, WorldData};
 use crate::loader::CodeList;
 use crate::scene::filters::Filters;
 use crate::scene::{self, TourChoice, style};
-use crate::ui::command::Command;
+use crate::ui::command::{Command, Loaded};
 use crate::ui::dialogs::{FileDialogs, NativeDialogs};
 use crate::ui::editor::InitiativeEditor;
 use crate::ui::files::Files;
@@ -98,6 +98,8 @@ pub struct AtlasApp {
     recovery: recovery::RecoveryFile,
     /// Where open and save dialogs come from: the desktop's, or a script in tests.
     dialogs: Box<dyn FileDialogs>,
+    /// The window title last set, so it is sent only when it changes.
+    window_title: String,
 }
 
 impl AtlasApp {
@@ -151,6 +153,7 @@ impl AtlasApp {
             editor: InitiativeEditor::default(),
             recovery: recovery::RecoveryFile::default(),
             dialogs: Box::new(NativeDialogs),
+            window_title: String::new(),
         }
     }
 
@@ -218,13 +221,15 @@ impl AtlasApp {
         };
         let shown = || self.dataset.clone();
         for outcome in self.files.frame(ui, codes, shown) {
-            self.apply_outcome(outcome, ui.ctx());
+            self.apply(Command::Loaded(Loaded::new(outcome)), ui.ctx());
         }
         if self.involvement_for != self.data_version || self.involvement.as_of() != self.as_of {
             self.involvement = scene::Involvement::new(&self.data.world, &self.dataset, self.as_of);
             self.involvement_for = self.data_version;
         }
-        self.guard_close(ui.ctx());
+        if ui.input(|i| i.viewport().close_requested()) {
+            self.apply(Command::CloseRequested, ui.ctx());
+        }
         let visible = self.filters.visible(&self.dataset);
         if self.presenter.is_none() {
             editing::authoring_keys(ui.ctx(), self.authoring.on, &mut commands);
@@ -372,6 +377,7 @@ impl AtlasApp {
             Command::SetFilters(filters) => self.filters = filters,
             Command::AskOpen => self.ask_open(ctx),
             Command::Open(path) => self.files.open(path),
+            Command::Loaded(loaded) => self.apply_outcome(loaded.into_outcome(), ctx),
             Command::Export(what, format) => self.ask_export(&what, format),
             Command::SaveView => self.ask_save_view(ctx),
             Command::SaveScaledView(scale) => self.save_scaled_view(scale, ctx),
@@ -396,6 +402,8 @@ impl AtlasApp {
             Command::KeepMyEdits => self.authoring.on_disk = None,
             Command::RestoreRecovered => self.restore_recovered(),
             Command::DiscardRecovered => self.discard_recovered(),
+            Command::FocusMoved(focus) => self.focus_moved(focus),
+            Command::CloseRequested => self.guard_close(ctx),
             Command::DismissReport => self.files.report = None,
             Command::ChooseTour(choice) => self.tour_choice = choice,
             Command::StartPresenting => self.start_presenting(ctx),
@@ -403,6 +411,7 @@ impl AtlasApp {
             Command::Present(key) => self.present(key, ctx),
             Command::ToggleAutoplay => self.toggle_autoplay(ctx),
             Command::SetAutoplayInterval(secs) => self.set_autoplay_interval(secs),
+            Command::AutoplayTick(now) => self.autoplay_tick(now),
             Command::ToggleFullscreen => self.set_fullscreen(!self.fullscreen, ctx),
         }
     }

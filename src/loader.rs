@@ -6,6 +6,7 @@
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::sync::mpsc::{Receiver, Sender, channel};
 
 use crate::data::{CountryCodes, Dataset, Diagnostic, Progress, Severity, WorldOptions};
@@ -53,12 +54,14 @@ impl FileKind {
 }
 
 /// The result of one load.
+#[derive(Clone)]
 pub enum Outcome {
     /// A world map that the initiatives on screen fit (checked against its codes); they stay
     /// as they are, unsaved edits and an unsaved import included.
     World {
         path: PathBuf,
-        data: Box<WorldData>,
+        /// Shared, as the window holds its world (a background export reads it without a copy).
+        data: Arc<WorldData>,
         /// What was repaired or left out of the map, and what the checks of the initiatives on
         /// screen warn of against it.
         warnings: Vec<String>,
@@ -319,6 +322,6 @@ fn world_outcome(path: PathBuf, data: WorldData, shown: &Dataset) -> Outcome {
             .chain(warnings.iter().map(line))
             .collect(),
         path,
-        data: Box::new(data),
+        data: Arc::new(data),
     }
 }

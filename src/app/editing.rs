@@ -28,8 +28,6 @@ pub(super) struct Authoring {
     /// The focused widget in the last frame: typing into one field is one step until the focus
     /// moves.
     last_focus: Option<egui::Id>,
-    /// The window title last set, so it is sent only when it changes.
-    title: String,
     /// What was asked for while there were unsaved edits, until the user answers.
     pub(super) asking: Option<Pending>,
     /// Set once the user chose to close without saving.
@@ -377,8 +375,7 @@ impl AtlasApp {
 
     /// Before the window closes with unsaved edits, asks first.
     pub(super) fn guard_close(&mut self, ctx: &egui::Context) {
-        let closing = ctx.input(|i| i.viewport().close_requested());
-        if closing && self.authoring.is_dirty() && !self.authoring.may_close {
+        if self.authoring.is_dirty() && !self.authoring.may_close {
             ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
             self.authoring.asking = Some(Pending::Close);
         }
@@ -400,13 +397,18 @@ impl AtlasApp {
         false
     }
 
-    /// Ends a typed step when the focus moves to another widget, and keeps the window title
-    /// saying which file is shown and whether it has unsaved edits.
+    /// Ends a typed step: the focus moved to another widget.
+    pub(super) fn focus_moved(&mut self, focus: Option<egui::Id>) {
+        self.authoring.history.seal();
+        self.authoring.last_focus = focus;
+    }
+
+    /// Once a frame: asks for a new step of the history when the focus has moved, and keeps
+    /// the window title saying which file is shown and whether it has unsaved edits.
     pub(super) fn authoring_frame(&mut self, ctx: &egui::Context) {
         let focus = ctx.memory(|m| m.focused());
         if focus != self.authoring.last_focus {
-            self.authoring.history.seal();
-            self.authoring.last_focus = focus;
+            self.apply(Command::FocusMoved(focus), ctx);
         }
         let file = match (&self.files.dataset_source, self.files.imported) {
             (_, true) => "imported table".to_owned(),
@@ -420,15 +422,15 @@ impl AtlasApp {
             ""
         };
         let title = format!("Microlateral Atlas — {file}{dirty}");
-        if title != self.authoring.title {
+        if title != self.window_title {
             ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
-            self.authoring.title = title;
+            self.window_title = title;
         }
     }
 
     /// The window title as last set.
     pub fn title(&self) -> &str {
-        &self.authoring.title
+        &self.window_title
     }
 
     /// Whether there are edits not yet saved.

@@ -62,7 +62,7 @@ impl AtlasApp {
                 // The initiatives stay as they are, with their history and unsaved edits; only
                 // what depends on the map is worked out again.
                 let country = self.observe().selected_code.map(str::to_owned);
-                self.data = Arc::new(*data);
+                self.data = data;
                 self.data_version += 1;
                 self.map.forget_layer();
                 self.selected = country.and_then(|c| self.data.world.index_of(&c));

@@ -8,12 +8,12 @@ use crate::ui::presenter::{Presenter, Pressed};
 use crate::ui::presenter_view::{PresenterScene, PresenterView};
 
 impl AtlasApp {
-    /// Steps the presentation when autoplay's time has come, and wakes up for the next step.
+    /// Once a frame: asks for autoplay's next step when its time has come, and wakes up for the
+    /// one after.
     pub(super) fn autoplay(&mut self, ctx: &egui::Context) {
-        let Some(p) = &mut self.presenter else { return };
         let now = ctx.input(|i| i.time);
-        if p.tick(now) {
-            self.go_to_step();
+        if self.presenter.as_ref().is_some_and(|p| p.is_due(now)) {
+            self.apply(Command::AutoplayTick(now), ctx);
         }
         if let Some(at) = self.presenter.as_ref().and_then(Presenter::next_step_at) {
             let wait = std::time::Duration::from_secs_f64((at - now).max(0.0));
@@ -108,6 +108,13 @@ impl AtlasApp {
             Some(Pressed::Moved) => self.go_to_step(),
             Some(Pressed::Exit) => self.stop_presenting(ctx),
             Some(Pressed::Stayed) | None => {}
+        }
+    }
+
+    /// Autoplay's next step, if its time has come at `now` (egui's clock, seconds).
+    pub(super) fn autoplay_tick(&mut self, now: f64) {
+        if self.presenter.as_mut().is_some_and(|p| p.tick(now)) {
+            self.go_to_step();
         }
     }
 

@@ -3,12 +3,14 @@
 //! the app's state changes, and the one list of everything a user can do.
 
 use std::path::PathBuf;
+use std::sync::Arc;
 
 pub use crate::ui::tour_export::TourFile;
 
 use crate::data::date::iso_date;
 use crate::data::edit::Edit;
 use crate::export::Format;
+use crate::loader::Outcome;
 use crate::scene::TourChoice;
 use crate::scene::filters::Filters;
 
@@ -82,6 +84,35 @@ pub enum UnsavedChoice {
     Cancel,
 }
 
+/// A load that finished in the background, carried to `apply` like anything the user asked for,
+/// so a load changes the state in the same one place. Compared by identity: a load equals only
+/// itself (the world in it is too big to compare).
+#[derive(Clone)]
+pub struct Loaded(Arc<Outcome>);
+
+impl Loaded {
+    pub fn new(outcome: Outcome) -> Self {
+        Self(Arc::new(outcome))
+    }
+
+    /// The outcome, without a copy unless the command was cloned.
+    pub fn into_outcome(self) -> Outcome {
+        Arc::try_unwrap(self.0).unwrap_or_else(|shared| (*shared).clone())
+    }
+}
+
+impl PartialEq for Loaded {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl std::fmt::Debug for Loaded {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Loaded({})", self.0.path().display())
+    }
+}
+
 /// Something the user asked for.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Command {
@@ -118,6 +149,9 @@ pub enum Command {
     AskOpen,
     /// Opens a world GeoJSON or an initiatives file in the background.
     Open(PathBuf),
+    /// A file opened, reloaded or watched has finished loading: it is swapped in, or its
+    /// problems are reported and the data on screen stays.
+    Loaded(Loaded),
     /// Asks where to save a table, then writes it.
     Export(Export, Format),
     /// Asks where to save the map as shown, pixel for pixel.
@@ -167,6 +201,11 @@ pub enum Command {
     RestoreRecovered,
     /// Drops the unsaved edits a crash left in the recovery file.
     DiscardRecovered,
+    /// The keyboard focus moved to another widget (or none): what was typed into the last one
+    /// becomes one step of the edit history.
+    FocusMoved(Option<egui::Id>),
+    /// The window is asked to close: with unsaved edits, it asks first.
+    CloseRequested,
 
     // Presenting.
     ChooseTour(TourChoice),
@@ -176,5 +215,7 @@ pub enum Command {
     Present(PresenterKey),
     ToggleAutoplay,
     SetAutoplayInterval(f64),
+    /// Autoplay's clock at this time (egui's, in seconds): the next step, if its time has come.
+    AutoplayTick(f64),
     ToggleFullscreen,
 }

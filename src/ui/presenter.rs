@@ -139,6 +139,11 @@ impl Presenter {
         self.next_step_at
     }
 
+    /// Whether autoplay's next step is due at `now_secs`.
+    pub fn is_due(&self, now_secs: f64) -> bool {
+        self.next_step_at.is_some_and(|at| now_secs >= at)
+    }
+
     /// Sets autoplay's interval, within 1 and 60 seconds.
     pub fn set_interval_secs(&mut self, secs: f64) {
         self.interval_secs = secs.clamp(1.0, 60.0);
