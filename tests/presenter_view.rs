@@ -6,8 +6,8 @@ mod common;
 use egui::{Key, vec2};
 use egui_kittest::{Harness, kittest::Queryable as _};
 use microlateral_atlas::data::{Dataset, bundled};
+use microlateral_atlas::scene::presenter::Presenter;
 use microlateral_atlas::scene::{Step, build_tour};
-use microlateral_atlas::ui::presenter::Presenter;
 use microlateral_atlas::ui::presenter_view::{PresenterScene, PresenterView};
 use microlateral_atlas::{AtlasApp, WorldData};
 

@@ -7,8 +7,8 @@ use egui::{Color32, Stroke};
 use crate::app::AtlasApp;
 use crate::data::date::iso_date;
 use crate::data::{Dataset, World};
+use crate::scene::presenter::Presenter;
 use crate::scene::{LayerColors, ViewTransform};
-use crate::ui::presenter::Presenter;
 
 /// What the app shows and holds at one moment, read without changing it.
 pub struct Observed<'a> {

@@ -2,9 +2,9 @@
 //! window.
 
 use crate::app::AtlasApp;
+use crate::scene::presenter::{Presenter, PresenterKey, Pressed};
 use crate::scene::{self, CaptionText};
-use crate::ui::command::{Command, PresenterKey};
-use crate::ui::presenter::{Presenter, Pressed};
+use crate::ui::command::Command;
 use crate::ui::presenter_view::{PresenterScene, PresenterView};
 
 impl AtlasApp {

@@ -7,6 +7,7 @@ pub mod framing;
 mod involvement;
 pub mod palette;
 pub mod picture;
+pub mod presenter;
 pub mod style;
 pub mod tour;
 pub mod view;

@@ -5,6 +5,7 @@
 use std::path::PathBuf;
 use std::sync::Arc;
 
+pub use crate::scene::presenter::PresenterKey;
 pub use crate::ui::tour_export::TourFile;
 
 use crate::data::date::iso_date;
@@ -56,21 +57,6 @@ impl Export {
             Self::Changes { initiative, .. } => format!("the changes in {initiative}"),
         }
     }
-}
-
-/// A key press in presenter mode, turned into what it means for the tour.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum PresenterKey {
-    Next,
-    Previous,
-    First,
-    Last,
-    Digit(u8),
-    Jump,
-    Blackout,
-    /// Opens or closes the presenter view (key S).
-    PresenterView,
-    Exit,
 }
 
 /// What to do with unsaved edits before something would drop them.

@@ -6,9 +6,10 @@ use egui::{Color32, FontId, RichText, Sense, Ui};
 
 use crate::data::Dataset;
 use crate::geo::WorldData;
+use crate::scene::presenter::{Presenter, PresenterKey};
 use crate::scene::{CaptionText, Picture, ViewTransform, palette, style};
-use crate::ui::command::{Command, PresenterKey};
-use crate::ui::presenter::{Presenter, caption_ui, read_keys};
+use crate::ui::command::Command;
+use crate::ui::presenter::{caption_ui, read_keys};
 
 /// The presenter view's own state: when its clock started.
 #[derive(Clone, Debug, Default)]
