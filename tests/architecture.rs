@@ -378,3 +378,319 @@ fn the_may_use_table_is_read_from_the_doc_as_written() {
         ]))
     );
 }
+
+/// The fields of `AtlasApp` that are its state: what the scene reads (the world and the
+/// initiatives, the selection, the date, the filters, the tour and the presentation) and edit
+/// mode with its history. Left out on purpose: the camera and the panels' own widget state
+/// (`map`, `timeline`, `editor`…), the file machinery (`files`, `recovery`), and caches worked
+/// out from the state once a frame (`involvement`).
+const STATE: [&str; 12] = [
+    "data",
+    "dataset",
+    "as_of",
+    "caption",
+    "selected",
+    "initiative",
+    "show_former",
+    "compare",
+    "filters",
+    "tour_choice",
+    "presenter",
+    "authoring",
+];
+
+/// Methods of the standard library that change what they are called on.
+const STD_MUTATORS: [&str; 24] = [
+    "push",
+    "pop",
+    "insert",
+    "remove",
+    "retain",
+    "clear",
+    "take",
+    "replace",
+    "get_mut",
+    "as_mut",
+    "iter_mut",
+    "extend",
+    "truncate",
+    "drain",
+    "append",
+    "sort",
+    "sort_by",
+    "swap",
+    "entry",
+    "values_mut",
+    "get_or_insert",
+    "get_or_insert_with",
+    "last_mut",
+    "first_mut",
+];
+
+/// Every method of ours that takes `&mut self`, by name (the signature may be wrapped over
+/// several lines by rustfmt).
+fn mutating_methods(files: &[(String, String)]) -> BTreeSet<String> {
+    let mut names: BTreeSet<String> = STD_MUTATORS.iter().map(|m| (*m).to_owned()).collect();
+    for (_, text) in files {
+        let code = code_lines(text);
+        for (name, start, _) in functions(&code) {
+            let signature: String = code[start - 1..]
+                .iter()
+                .take(6)
+                .copied()
+                .collect::<Vec<_>>()
+                .join(" ");
+            if takes_mut_self(&signature) {
+                names.insert(name);
+            }
+        }
+    }
+    names
+}
+
+/// Whether a function's signature (its first lines, joined) takes `&mut self`: read from its
+/// parameter list, after `fn name`, so `pub(super)` is not taken for the list's end.
+fn takes_mut_self(signature: &str) -> bool {
+    let after_fn = signature.split_once("fn ").map_or("", |(_, rest)| rest);
+    let params = after_fn.split_once('(').map_or("", |(_, rest)| rest);
+    params.split(')').next().unwrap_or("").contains("&mut self")
+}
+
+fn is_ident(c: char) -> bool {
+    c.is_alphanumeric() || c == '_'
+}
+
+/// Whether `line` changes one of [`STATE`]: assigns to it or into it, borrows it mutably, or
+/// calls a method on it (or on a field of it) that takes `&mut self`. Returns the field.
+fn state_written(line: &str, mutating: &BTreeSet<String>) -> Option<&'static str> {
+    for field in STATE {
+        let needle = format!("self.{field}");
+        let mut from = 0;
+        while let Some(found) = line[from..].find(&needle) {
+            let at = from + found;
+            from = at + needle.len();
+            let rest = &line[from..];
+            if rest.starts_with(is_ident) || line[..at].ends_with(|c: char| is_ident(c) || c == '.')
+            {
+                continue;
+            }
+            if line[..at].trim_end().ends_with("&mut") {
+                return Some(field);
+            }
+            // Walk the path after the field: `.name`, `[index]`, a call that ends it.
+            let mut rest = rest;
+            loop {
+                if let Some(after) = rest.strip_prefix('.') {
+                    let name: String = after.chars().take_while(|c| is_ident(*c)).collect();
+                    let after = &after[name.len()..];
+                    if after.starts_with('(') || after.starts_with("::<") {
+                        if mutating.contains(&name) {
+                            return Some(field);
+                        }
+                        break;
+                    }
+                    rest = after;
+                } else if rest.starts_with('[') {
+                    match rest.find(']') {
+                        Some(end) => rest = &rest[end + 1..],
+                        None => break,
+                    }
+                } else {
+                    let op = rest.trim_start();
+                    let assigns = ["=", "+=", "-=", "*=", "/=", "|=", "&="]
+                        .iter()
+                        .any(|o| op.starts_with(o) && !op.starts_with("=="));
+                    if assigns && !op.starts_with("=>") {
+                        return Some(field);
+                    }
+                    break;
+                }
+            }
+        }
+    }
+    None
+}
+
+/// The methods of `AtlasApp` (by name, across `app.rs` and `app/`) with what each calls on
+/// `self`, where it is, whether it takes `&mut self`, and the first line where it changes the
+/// state, if it does.
+struct AppMethod {
+    place: String,
+    calls: BTreeSet<String>,
+    takes_mut_self: bool,
+    /// `pub`: main, a test or eframe may call it directly.
+    public: bool,
+    writes: Option<String>,
+}
+
+fn app_methods(files: &[(String, String)]) -> BTreeMap<String, Vec<AppMethod>> {
+    let mutating = mutating_methods(files);
+    let app_files = files
+        .iter()
+        .filter(|(path, _)| path.ends_with("src/app.rs") || path.contains("src/app/"));
+    let mut methods: BTreeMap<String, Vec<AppMethod>> = BTreeMap::new();
+    for (path, text) in app_files {
+        let code = code_lines(text);
+        for (name, start, length) in functions(&code) {
+            let body = &code[start - 1..start - 1 + length];
+            let signature = body.iter().take(6).copied().collect::<Vec<_>>().join(" ");
+            let takes_mut_self = takes_mut_self(&signature);
+            let public = body[0].trim_start().starts_with("pub fn");
+            let mut calls = BTreeSet::new();
+            let mut writes = None;
+            for (n, line) in body.iter().enumerate().skip(1) {
+                for prefix in ["self.", "Self::", "AtlasApp::"] {
+                    let mut rest = *line;
+                    while let Some(at) = rest.find(prefix) {
+                        let after = &rest[at + prefix.len()..];
+                        let callee: String = after.chars().take_while(|c| is_ident(*c)).collect();
+                        // A call of a method of the same name is eframe's `App::ui` calling
+                        // `AtlasApp::ui`: one way in, not a path between two.
+                        if after[callee.len()..].starts_with('(') && callee != name {
+                            calls.insert(callee);
+                        }
+                        rest = after;
+                    }
+                }
+                if writes.is_none()
+                    && let Some(field) = state_written(line, &mutating)
+                {
+                    writes = Some(format!("{path}:{}: self.{field}", start + n));
+                }
+            }
+            methods.entry(name).or_default().push(AppMethod {
+                place: format!("{path}:{start}"),
+                calls,
+                takes_mut_self,
+                public,
+                writes,
+            });
+        }
+    }
+    methods
+}
+
+/// Every change of the state that happens outside `apply`: in a method that a frame (or any
+/// other way in) reaches without going through `apply`, or in one that `apply` never reaches.
+/// A method that takes `self` by value or makes a new app builds it before its first frame, so
+/// it may set what it likes.
+fn state_changes_outside_apply(files: &[(String, String)]) -> Vec<String> {
+    let methods = app_methods(files);
+    let callees = |name: &str| -> BTreeSet<String> {
+        methods
+            .get(name)
+            .into_iter()
+            .flatten()
+            .flat_map(|m| m.calls.iter().cloned())
+            .filter(|c| methods.contains_key(c))
+            .collect()
+    };
+    // From each way in (a public method, or one nothing of ours calls), the path by which each
+    // method is reached, never passing `apply`.
+    let mut reached: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    let called: BTreeSet<String> = methods.keys().flat_map(|n| callees(n)).collect();
+    let roots = methods.keys().filter(|n| {
+        let versions = &methods[*n];
+        let builds = versions.iter().all(|m| !m.takes_mut_self);
+        let way_in = versions.iter().any(|m| m.public) || !called.contains(*n);
+        *n != "apply" && !builds && way_in
+    });
+    let mut queue: Vec<Vec<String>> = roots.map(|r| vec![r.clone()]).collect();
+    while let Some(path) = queue.pop() {
+        let last = path.last().cloned().unwrap_or_default();
+        if reached.contains_key(&last) {
+            continue;
+        }
+        for next in callees(&last) {
+            if next != "apply" && !reached.contains_key(&next) {
+                let mut longer = path.clone();
+                longer.push(next);
+                queue.push(longer);
+            }
+        }
+        reached.insert(last, path);
+    }
+    let mut from_apply = BTreeSet::from(["apply".to_owned()]);
+    let mut queue = vec!["apply".to_owned()];
+    while let Some(name) = queue.pop() {
+        for next in callees(&name) {
+            if from_apply.insert(next.clone()) {
+                queue.push(next);
+            }
+        }
+    }
+    let mut problems = Vec::new();
+    for (name, versions) in &methods {
+        for m in versions {
+            let (Some(write), true) = (&m.writes, m.takes_mut_self) else {
+                continue;
+            };
+            if let Some(path) = reached.get(name) {
+                problems.push(format!(
+                    "{write}: changed in fn {name}, reached without apply by {}",
+                    path.join(" → ")
+                ));
+            } else if !from_apply.contains(name) {
+                problems.push(format!(
+                    "{write}: changed in fn {name} ({}), which apply never calls",
+                    m.place
+                ));
+            }
+        }
+    }
+    problems
+}
+
+fn source_files() -> Vec<(String, String)> {
+    rust_files(&src())
+        .into_iter()
+        .map(|f| {
+            let text = std::fs::read_to_string(&f).expect("a source file is UTF-8");
+            (f.display().to_string(), text)
+        })
+        .collect()
+}
+
+#[test]
+fn nothing_outside_apply_changes_the_state() {
+    let problems = state_changes_outside_apply(&source_files());
+    assert!(
+        problems.is_empty(),
+        "the state changes outside AtlasApp::apply (make it a Command):\n  {}",
+        problems.join("\n  ")
+    );
+}
+
+#[test]
+fn the_state_checker_finds_a_change_outside_apply_and_passes_one_inside() {
+    let app = |body: &str| {
+        vec![(
+            "src/app.rs".to_owned(),
+            format!(
+                "impl AtlasApp {{\n    pub fn apply(&mut self, command: Command) {{\n        \
+                 self.select(command);\n    }}\n\n    fn select(&mut self, c: Command) {{\n        \
+                 self.initiative = Some(1);\n    }}\n\n    pub fn ui(&mut self, ui: &mut Ui) {{\n        \
+                 {body}\n    }}\n}}\n"
+            ),
+        )]
+    };
+    assert_eq!(
+        state_changes_outside_apply(&app("self.apply(Command::ZoomIn);")),
+        Vec::<String>::new()
+    );
+    for change in [
+        "self.as_of = None;",
+        "self.dataset.initiatives[0].name = x;",
+        "if let Some(p) = &mut self.presenter { p.go(); }",
+        "self.authoring.history.clear();",
+        "self.select(Command::ZoomIn);",
+    ] {
+        let problems = state_changes_outside_apply(&app(change));
+        assert_eq!(problems.len(), 1, "{change}: {problems:?}");
+    }
+    let reads = "let n = self.dataset.initiatives.len(); if self.as_of == None {}";
+    assert_eq!(
+        state_changes_outside_apply(&app(reads)),
+        Vec::<String>::new()
+    );
+}
