@@ -76,8 +76,6 @@ pub struct AtlasApp {
     tour_export: TourExport,
     /// A table open in the import preview.
     import_preview: Option<ImportPreview>,
-    /// The initiatives file an import made, until it is saved.
-    imported_json: Option<String>,
     timeline: TimelinePanel,
     /// Whether the timeline panel is shown (it can be collapsed to a button).
     timeline_open: bool,
@@ -146,7 +144,6 @@ impl AtlasApp {
             presenter_view: None,
             tour_export: TourExport::default(),
             import_preview: None,
-            imported_json: None,
             tour_choice: TourChoice::Everything,
             fullscreen: false,
             queued: Vec::new(),
@@ -391,7 +388,7 @@ impl AtlasApp {
             Command::ImportDateCells(on) => self.set_import_date_cells(on),
             Command::ImportApply => self.import_previewed(),
             Command::ImportCancel => self.import_preview = None,
-            Command::SaveImported => self.save_imported(),
+            Command::SaveImported => self.save_imported(ctx),
             Command::SetEditing(on) => self.authoring.on = on,
             Command::Edit(edit) => self.edit(edit),
             Command::Undo => self.undo(),

@@ -6,6 +6,7 @@ mod common;
 
 use egui::vec2;
 use egui_kittest::kittest::Queryable as _;
+use microlateral_atlas::data::edit::{Edit, InitiativeField};
 use microlateral_atlas::data::import::Field;
 use microlateral_atlas::ui::Command;
 
@@ -87,13 +88,18 @@ fn cancel_closes_the_preview_and_keeps_the_data() {
 }
 
 #[test]
-fn imported_initiatives_save_as_a_json_file_that_opens() {
+fn imported_initiatives_save_as_a_json_file_that_opens_with_the_edits_made_since() {
     let mut harness = common::bundled_harness(vec2(1400.0, 900.0), 50, None);
     harness
         .state_mut()
         .command(Command::ImportTable(fixture("names.csv")));
     harness.run();
     harness.get_by_label("Import").click();
+    harness.run();
+    harness.state_mut().command(Command::Edit(Edit::Initiative {
+        initiative: 0,
+        field: InitiativeField::Name("Christchurch Call, renamed".to_owned()),
+    }));
     harness.run();
     let path_dir = tempfile::Builder::new()
         .prefix("atlas-imported-")
@@ -114,5 +120,10 @@ fn imported_initiatives_save_as_a_json_file_that_opens() {
         .expect("world")
         .world;
     let saved = microlateral_atlas::data::Dataset::load(&path, &world).expect("it opens");
-    assert_eq!(saved.dataset.initiatives[0].name, "Christchurch Call");
+    assert_eq!(
+        saved.dataset.initiatives[0].name, "Christchurch Call, renamed",
+        "the file holds the data as it is now, not as the table made it"
+    );
+    assert_eq!(saved.dataset, harness.state().observe().dataset.clone());
+    assert!(!harness.state().has_unsaved_edits());
 }

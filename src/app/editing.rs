@@ -142,13 +142,18 @@ impl AtlasApp {
     }
 
     pub(super) fn save_as(&mut self, ctx: &egui::Context) {
+        self.save_as_named("initiatives.json", ctx);
+    }
+
+    /// Asks where to save the data, suggesting `file_name`, then writes it there.
+    pub(super) fn save_as_named(&mut self, file_name: &str, ctx: &egui::Context) {
         if self.refuse_save() {
             return;
         }
         let question = crate::ui::dialogs::FileQuestion::save(
             "Initiatives (JSON)",
             &["json"],
-            "initiatives.json".to_owned(),
+            file_name.to_owned(),
         );
         if let Some(path) = self.dialogs.ask(&question) {
             self.save_data_to(&path, ctx);
@@ -322,7 +327,6 @@ impl AtlasApp {
             self.authoring.history.seal();
             self.authoring.saved_at = self.authoring.history.position();
             self.files.imported = false;
-            self.imported_json = None;
             self.files.dataset_source = DatasetSource::File(path.to_owned());
             self.files.remember(path.to_owned(), ctx);
             // Now, not next frame: a save asked for on closing is the last thing done.

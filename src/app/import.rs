@@ -6,7 +6,6 @@ use std::path::PathBuf;
 use crate::app::AtlasApp;
 use crate::data::Dataset;
 use crate::data::import::{DateOrder, Field, Import, ImportError};
-use crate::loader::DatasetSource;
 use crate::ui::command::Command;
 use crate::ui::files::Report;
 use crate::ui::import_preview::ImportPreview;
@@ -89,7 +88,6 @@ impl AtlasApp {
                 self.presenter = None;
                 self.compare = None;
                 self.files.imported = true;
-                self.imported_json = Some(text);
                 let mut report: Vec<String> = vec![format!(
                     "Imported {} initiatives from the table. File → Save imported data as \
                      JSON… keeps them.",
@@ -120,38 +118,13 @@ impl AtlasApp {
         }
     }
 
-    /// Saves the imported initiatives where the user says; they then load from that file, as
-    /// an opened file does, and reload when it changes.
-    pub(super) fn save_imported(&mut self) {
-        let Some(text) = &self.imported_json else {
-            return;
-        };
-        let question = crate::ui::dialogs::FileQuestion::save(
-            "Initiatives (JSON)",
-            &["json"],
-            "imported-initiatives.json".to_owned(),
-        );
-        if let Some(path) = self.dialogs.ask(&question) {
-            self.save_imported_to(path, text.clone());
+    /// Saves the imported initiatives, with any edits made since, where the user says: the
+    /// same as *Save as*, with a name that says where they came from. They then load from that
+    /// file, as an opened file does, and reload when it changes.
+    pub(super) fn save_imported(&mut self, ctx: &egui::Context) {
+        if self.files.imported {
+            self.save_as_named("imported-initiatives.json", ctx);
         }
-    }
-
-    /// Writes the imported initiatives to `path` and makes it their source.
-    fn save_imported_to(&mut self, path: PathBuf, text: String) {
-        let result =
-            crate::export::write_atomically(&path, text.as_bytes()).map_err(|e| e.to_string());
-        if result.is_ok() {
-            self.files.imported = false;
-            self.imported_json = None;
-            self.files.dataset_source = DatasetSource::File(path.clone());
-        }
-        self.files
-            .report_saved(&path, "the imported initiatives", result);
-    }
-
-    /// The initiatives file the last import made, until it is saved.
-    pub fn imported_json(&self) -> Option<&str> {
-        self.imported_json.as_deref()
     }
 
     /// The import preview's window, while a table is open in it.

@@ -186,7 +186,6 @@ impl AtlasApp {
         self.initiative = None;
         self.caption = None;
         self.files.imported = offer.from == RecoveredFrom::Imported;
-        self.imported_json = None;
         self.files.dataset_source = match offer.from {
             RecoveredFrom::File(path) => DatasetSource::File(path),
             RecoveredFrom::Bundled | RecoveredFrom::Imported => DatasetSource::Bundled,

@@ -161,7 +161,8 @@ pub enum Command {
     /// Imports the previewed table: it replaces the initiatives if it passes the checks.
     ImportApply,
     ImportCancel,
-    /// Asks where to save the imported initiatives as JSON, then writes them.
+    /// Asks where to save the imported initiatives (with the edits made since) as JSON, then
+    /// writes them.
     SaveImported,
     DismissReport,
 
