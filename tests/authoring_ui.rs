@@ -577,3 +577,54 @@ fn a_shared_id_flags_both_initiatives_until_it_is_changed_undone_or_one_is_remov
     harness.run();
     assert!(flagged(&harness).is_empty(), "{:?}", flagged(&harness));
 }
+
+/// What the window asked of the desktop in the last frame.
+fn window_commands(harness: &Harness<'_, AtlasApp>) -> Vec<egui::ViewportCommand> {
+    harness
+        .output()
+        .viewport_output
+        .get(&egui::ViewportId::ROOT)
+        .map(|v| v.commands.clone())
+        .unwrap_or_default()
+}
+
+/// The desktop asks the window to close (its close button, Alt+F4), for one frame.
+fn ask_to_close(harness: &mut Harness<'_, AtlasApp>) {
+    harness
+        .input_mut()
+        .viewports
+        .entry(egui::ViewportId::ROOT)
+        .or_default()
+        .events
+        .push(egui::ViewportEvent::Close);
+    harness.step();
+}
+
+#[test]
+fn closing_the_window_with_unsaved_edits_asks_first_then_cancel_stays_and_discard_closes() {
+    let mut harness = common::bundled_harness(vec2(1500.0, 1000.0), 400, None);
+    ask_to_close(&mut harness);
+    assert!(
+        !window_commands(&harness).contains(&egui::ViewportCommand::CancelClose),
+        "with nothing unsaved the window closes at once"
+    );
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::E);
+    harness.run();
+    click(&mut harness, "Oslo channel and Oslo Accords");
+    type_into(&mut harness, "Name", 0, "Oslo (edited)");
+    let mine = edited(&harness);
+
+    ask_to_close(&mut harness);
+    assert!(window_commands(&harness).contains(&egui::ViewportCommand::CancelClose));
+    harness.run();
+    harness.get_by_label("Unsaved edits");
+    click(&mut harness, "Cancel");
+    assert!(harness.query_by_label("Unsaved edits").is_none());
+    assert_eq!(edited(&harness), mine);
+
+    ask_to_close(&mut harness);
+    harness.run();
+    harness.get_by_label("Discard").click();
+    harness.step();
+    assert!(window_commands(&harness).contains(&egui::ViewportCommand::Close));
+}
