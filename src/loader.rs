@@ -9,7 +9,10 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::mpsc::{Receiver, Sender, channel};
 
-use crate::data::{CountryCodes, Dataset, Diagnostic, Progress, Severity, WorldOptions};
+use crate::data::{
+    CountryCodes, Dataset, DatasetError, Diagnostic, Loaded, Progress, ProgressSink, Severity,
+    WorldOptions,
+};
 use crate::geo::WorldData;
 
 /// What kind of file a path holds, judged from its name and first bytes.
@@ -189,32 +192,44 @@ impl Loader {
     }
 }
 
+/// Reads a world map for the window: the one way one is read, for the files given at start
+/// (`cli::config`) and for those opened, reloaded or watched later. A refusal comes as one line
+/// per problem, each naming the file.
+pub fn read_world(
+    path: &Path,
+    options: &WorldOptions,
+    progress: &dyn ProgressSink,
+) -> Result<WorldData, Vec<String>> {
+    WorldData::load(Some(path), options, progress)
+        .map_err(|err| err.to_string().lines().map(str::to_owned).collect())
+}
+
+/// Reads an initiatives file for the window and checks it against `codes`: the one way one is
+/// read, at start and later, as [`read_world`] is for maps. A refusal comes as one line per
+/// problem, each with its place.
+pub fn read_initiatives(path: &Path, codes: &impl CountryCodes) -> Result<Loaded, Vec<String>> {
+    Dataset::load(path, codes).map_err(|err| match err {
+        DatasetError::Invalid { diagnostics, .. } => {
+            diagnostics.iter().map(ToString::to_string).collect()
+        }
+        other => other.to_string().lines().map(str::to_owned).collect(),
+    })
+}
+
 fn run(path: PathBuf, load: Load, progress: &Progress) -> Outcome {
-    match load {
-        Load::World { options, shown } => match WorldData::load(Some(&path), &options, progress) {
-            Ok(data) => world_outcome(path, data, &shown),
-            Err(err) => Outcome::Failed {
-                problems: err.to_string().lines().map(str::to_owned).collect(),
-                path,
-            },
-        },
-        Load::Initiatives { codes } => match Dataset::load(&path, &codes) {
-            Ok(loaded) => Outcome::Initiatives {
-                path,
+    let read = match load {
+        Load::World { options, shown } => {
+            read_world(&path, &options, progress).map(|data| world_outcome(&path, data, &shown))
+        }
+        Load::Initiatives { codes } => {
+            read_initiatives(&path, &codes).map(|loaded| Outcome::Initiatives {
+                path: path.clone(),
                 dataset: loaded.dataset,
                 warnings: loaded.warnings,
-            },
-            Err(err) => Outcome::Failed {
-                problems: match err {
-                    crate::data::DatasetError::Invalid { diagnostics, .. } => {
-                        diagnostics.iter().map(ToString::to_string).collect()
-                    }
-                    other => vec![other.to_string()],
-                },
-                path,
-            },
-        },
-    }
+            })
+        }
+    };
+    read.unwrap_or_else(|problems| Outcome::Failed { path, problems })
 }
 
 /// Watches loaded files and says when one changed on disk.
@@ -293,7 +308,7 @@ impl FileWatch {
 
 /// A world map loaded: opened if the initiatives on screen fit it (their errors against its
 /// codes refuse it, and nothing on screen changes), with its own warnings and theirs.
-fn world_outcome(path: PathBuf, data: WorldData, shown: &Dataset) -> Outcome {
+fn world_outcome(path: &Path, data: WorldData, shown: &Dataset) -> Outcome {
     let (errors, warnings): (Vec<Diagnostic>, Vec<Diagnostic>) = shown
         .check_against(&data.world)
         .into_iter()
@@ -310,7 +325,7 @@ fn world_outcome(path: PathBuf, data: WorldData, shown: &Dataset) -> Outcome {
             ))
             .chain(errors.iter().map(line))
             .collect(),
-            path,
+            path: path.to_owned(),
         };
     }
     Outcome::World {
@@ -321,7 +336,7 @@ fn world_outcome(path: PathBuf, data: WorldData, shown: &Dataset) -> Outcome {
             .cloned()
             .chain(warnings.iter().map(line))
             .collect(),
-        path,
+        path: path.to_owned(),
         data: Arc::new(data),
     }
 }

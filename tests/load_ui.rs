@@ -356,3 +356,24 @@ fn opening_a_fifo_that_never_sends_leaves_the_window_running() {
     assert!(harness.state().observe().loading);
     assert_eq!(harness.state().observe().dataset.initiatives.len(), 21);
 }
+
+#[test]
+fn a_file_given_at_start_is_reported_in_the_words_file_open_uses_for_it() {
+    for (flag, file) in [
+        ("--data", "tests/data/bad/duplicate-id.json"),
+        ("--data", "tests/data/bad/malformed-json.json"),
+        ("--data", "tests/data/bad/sloppy-date.json"),
+        ("--world", "tests/data/bad/world/empty.geojson"),
+    ] {
+        let at_start = window_from(&[flag, file]).report.expect("a report");
+        let mut harness = harness();
+        harness.state_mut().open(PathBuf::from(file));
+        common::wait_for(&mut harness, |app| app.observe().load_report.is_some());
+        let (opened, failed) = harness.state().observe().load_report.expect("a report");
+        assert_eq!(
+            (at_start.1.as_slice(), at_start.2),
+            (opened, failed),
+            "{file}: the same file read at start and from File → Open"
+        );
+    }
+}

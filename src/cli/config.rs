@@ -10,7 +10,7 @@ use crate::data::{Country, Dataset, DatasetError, DateError, FuzzyDate, bundled}
 use crate::data::{NoProgress, World, WorldError, WorldOptions};
 use crate::export::{Format, PictureFormat, file_stem};
 use crate::geo::WorldData;
-use crate::loader::{DatasetSource, FileKind};
+use crate::loader::{self, DatasetSource, FileKind};
 use crate::scene::{Picture, build_tour};
 
 /// The smallest and largest picture `export` draws, in pixels on each side.
@@ -379,36 +379,36 @@ fn window(
     // A file given at start that cannot be opened is reported in the window, over the bundled
     // data, as File -> Open does: the user sees the map and what to fix, not a dead terminal.
     let mut report = None;
-    let (world, world_path) = match WorldData::load(world_path.as_deref(), &options, &NoProgress) {
-        Ok(world) => {
-            if let Some(path) = &world_path
-                && !world.world.warnings().is_empty()
-            {
-                report = Some((path.clone(), world.world.warnings().to_vec(), false));
+    // The same reading as File → Open (`loader::read_world`, `loader::read_initiatives`); what
+    // differs is what a refused file leaves: at start nothing is on screen yet, so the bundled
+    // data.
+    let (world, world_path) = match world_path {
+        None => (WorldData::bundled()?, None),
+        Some(path) => match loader::read_world(&path, &options, &NoProgress) {
+            Ok(world) => {
+                if !world.world.warnings().is_empty() {
+                    report = Some((path.clone(), world.world.warnings().to_vec(), false));
+                }
+                (world, Some(path))
             }
-            (world, world_path)
-        }
-        Err(err) => match world_path {
-            Some(path) => {
-                report = Some((path, lines_of(&err.to_string()), true));
+            Err(lines) => {
+                report = Some((path, lines, true));
                 (WorldData::bundled()?, None)
             }
-            None => return Err(err.into()),
         },
     };
     let (dataset, source) = match data {
-        Some(path) => match bundled::initiatives(Some(&path), &world.world) {
-            Ok((loaded, _)) => {
-                warnings.extend(loaded.warnings.iter().map(ToString::to_string));
+        Some(path) => match loader::read_initiatives(&path, &world.world) {
+            Ok(loaded) => {
+                let lines: Vec<String> = loaded.warnings.iter().map(ToString::to_string).collect();
+                warnings.extend(lines.iter().cloned());
+                // As when the file is opened in the window; a world map's report comes first.
+                if report.is_none() && !lines.is_empty() {
+                    report = Some((path.clone(), lines, false));
+                }
                 (loaded.dataset, DatasetSource::File(path))
             }
-            Err(err) => {
-                let lines = match &err {
-                    DatasetError::Invalid { diagnostics, .. } => {
-                        diagnostics.iter().map(ToString::to_string).collect()
-                    }
-                    other => lines_of(&other.to_string()),
-                };
+            Err(lines) => {
                 report = Some((path, lines, true));
                 (bundled::dataset(&world.world)?, DatasetSource::Bundled)
             }
@@ -422,10 +422,6 @@ fn window(
         source,
         report,
     })
-}
-
-fn lines_of(text: &str) -> Vec<String> {
-    text.lines().map(str::to_owned).collect()
 }
 
 /// The country with `code`, or an error naming the closest codes the map has.
