@@ -20,7 +20,7 @@ fn main() -> ExitCode {
         return match open_window(config) {
             Ok(()) => ExitCode::SUCCESS,
             Err(err) => {
-                eprintln!("microlateral-atlas: {err:#}");
+                eprintln!("microlateral-atlas: {}", said_once(&err));
                 ExitCode::FAILURE
             }
         };
@@ -36,10 +36,25 @@ fn main() -> ExitCode {
     match result {
         Ok(code) => code,
         Err(err) => {
-            eprintln!("microlateral-atlas: {err:#}");
+            eprintln!("microlateral-atlas: {}", said_once(&err));
             ExitCode::FAILURE
         }
     }
+}
+
+/// An error with its causes, each said once. Our errors name their cause in their own message
+/// (so a report in the window reads whole), and also give it as their `source`; anyhow's `{:#}`
+/// would then print the system's reason twice. A cause already in the text before it is left out.
+fn said_once(err: &anyhow::Error) -> String {
+    let mut text = err.to_string();
+    for cause in err.chain().skip(1) {
+        let cause = cause.to_string();
+        if !text.contains(&cause) {
+            text.push_str(": ");
+            text.push_str(&cause);
+        }
+    }
+    text
 }
 
 /// The data the window opens on, from the loading thread, with its warnings printed.

@@ -186,6 +186,30 @@ fn history_as_text_gives_role_name_dates_status_and_outcome() {
 }
 
 #[test]
+fn a_missing_file_is_named_with_the_system_s_reason_said_once() {
+    for args in [
+        &["history", "NOR", "--data", "/nonexistent/initiatives.json"][..],
+        &[
+            "export",
+            "--world",
+            "/nonexistent/world.geojson",
+            "--out",
+            ".",
+        ][..],
+    ] {
+        let output = atlas(args);
+        assert_eq!(output.status.code(), Some(1));
+        let error = String::from_utf8_lossy(&output.stderr);
+        assert!(error.contains("/nonexistent/"), "{error}");
+        assert_eq!(
+            error.matches("No such file or directory").count(),
+            1,
+            "{args:?}: {error}"
+        );
+    }
+}
+
+#[test]
 fn history_of_an_unknown_code_suggests_codes_and_exits_with_1() {
     let output = atlas(&["history", "NRO"]);
     assert_eq!(output.status.code(), Some(1));
