@@ -11,15 +11,20 @@ cargo build --release --quiet
 Xvfb "$display" -noreset -screen 0 1600x900x24 >/dev/null 2>&1 &
 xvfb_pid=$!
 app_pid=
+# A fresh data folder, so no saved view from an earlier run changes what is on screen; removed
+# on the way out with the rest (it used to be left in /tmp after every run).
+state=$(mktemp -d)
 cleanup() {
-  [ -n "$app_pid" ] && kill "$app_pid" 2>/dev/null || true
+  if [ -n "$app_pid" ]; then
+    kill "$app_pid" 2>/dev/null || true
+    wait "$app_pid" 2>/dev/null || true
+  fi
   kill "$xvfb_pid" 2>/dev/null || true
+  rm -rf "$state"
 }
 trap cleanup EXIT
 sleep 2
 
-# A fresh data folder, so no saved view from an earlier run changes what is on screen.
-state=$(mktemp -d)
 DISPLAY=$display XDG_DATA_HOME=$state ./target/release/microlateral-atlas >target/smoke-window.log 2>&1 &
 app_pid=$!
 # Software rendering is slow to start; give the first frames time.
