@@ -29,6 +29,12 @@ pub(crate) fn edit_distance(a: &str, b: &str) -> usize {
     rows[a.len()][b.len()]
 }
 
+/// The longest word that gets a suggestion, in characters. What is suggested (country codes and
+/// names, field names, source ids) is short; a longer word is no typo of one of them, and the
+/// distance table grows with the product of the two lengths, so a hostile file's megabyte-long
+/// "code" must not reach it.
+const MAX_WORD_CHARS: usize = 200;
+
 /// Up to three candidates closest to `word`, nearest first and alphabetically among equals.
 /// Only candidates within a third of the word's length (at least one edit) are offered, so a
 /// wild guess gets no suggestion rather than a misleading one. Case is ignored.
@@ -36,10 +42,17 @@ pub(crate) fn closest<'a>(
     word: &str,
     candidates: impl IntoIterator<Item = &'a str>,
 ) -> Vec<&'a str> {
+    let length = word.chars().take(MAX_WORD_CHARS + 1).count();
+    if length > MAX_WORD_CHARS {
+        return Vec::new();
+    }
     let word = word.to_lowercase();
-    let limit = (word.chars().count() / 3).max(1);
+    let limit = (length / 3).max(1);
     let mut scored: Vec<(usize, &str)> = candidates
         .into_iter()
+        // Two words whose lengths differ by more than the limit are further apart than it:
+        // skipped without the table.
+        .filter(|c| c.chars().count().abs_diff(length) <= limit)
         .map(|c| (edit_distance(&word, &c.to_lowercase()), c))
         .filter(|&(d, _)| d <= limit)
         .collect();
@@ -67,5 +80,15 @@ mod tests {
         assert_eq!(closest("NRO", codes), ["FRO", "NOR", "NRU"]);
         assert_eq!(closest("nor", codes), ["NOR", "NER"]);
         assert!(closest("XYZ", codes).is_empty());
+    }
+
+    #[test]
+    fn a_word_too_long_to_be_a_typo_gets_no_suggestion() {
+        let keys = ["milestones", "initiatives", "sources", "participants"];
+        let long = "milestones".repeat(100_000);
+        assert!(closest(&long, keys).is_empty());
+        let just_over = "m".repeat(MAX_WORD_CHARS + 1);
+        assert!(closest(&just_over, [just_over.as_str()]).is_empty());
+        assert_eq!(closest("milestone", keys), ["milestones"]);
     }
 }
