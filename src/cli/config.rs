@@ -383,7 +383,8 @@ fn window(
     // differs is what a refused file leaves: at start nothing is on screen yet, so the bundled
     // data.
     let (world, world_path) = match world_path {
-        None => (WorldData::bundled()?, None),
+        // The bundled map, read with the keys given (`--code-property` without `--world`).
+        None => (WorldData::load(None, &options, &NoProgress)?, None),
         Some(path) => match loader::read_world(&path, &options, &NoProgress) {
             Ok(world) => {
                 if !world.world.warnings().is_empty() {
